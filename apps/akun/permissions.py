@@ -1,0 +1,67 @@
+"""The one module that answers "may this user do X on this object".
+
+Seeing is scoping (``Model.objects.for_user``): an object outside the user's wilayah is
+simply not found, so views answer 404 and leak nothing. Doing is this module: inside the
+wilayah but without a peran allowed to act, views answer 403 (``wajib`` raises
+``PermissionDenied``). Services take the acting user and call ``wajib`` too, so a
+management command or an admin action cannot skip the rule.
+
+Objects are matched by duck typing: anything with ``kode_wilayah`` (the Kemendagri code
+of the wilayah it belongs to) and, for rows addressed to an SKPD, ``perangkat_daerah_id``.
+"""
+
+from enum import StrEnum
+
+from django.core.exceptions import PermissionDenied
+
+from apps.akun.models import Penugasan, Peran
+from apps.core.scoping import kode_di_bawah
+
+
+class Aksi(StrEnum):
+    KELOLA_MASTER = "master.kelola"  # wilayah, SKPD, siklus and its tahapan, prioritas daerah
+    KELOLA_PENGGUNA = "pengguna.kelola"
+    MASUK_ADMIN = "admin.masuk"
+
+
+ATURAN: dict[Aksi, frozenset[Peran]] = {
+    Aksi.KELOLA_MASTER: frozenset({Peran.ADMIN_BAPPEDA}),
+    Aksi.KELOLA_PENGGUNA: frozenset({Peran.ADMIN_BAPPEDA}),
+    Aksi.MASUK_ADMIN: frozenset({Peran.ADMIN_BAPPEDA}),
+}
+
+
+def penugasan_mencakup(penugasan: Penugasan, obj) -> bool:
+    """Whether ``obj`` lies within what ``penugasan`` is assigned to."""
+    if penugasan.perangkat_daerah_id:
+        # An SKPD acts on the rows addressed to it; other rows of its daerah it may read.
+        pd_id = getattr(obj, "perangkat_daerah_id", None)
+        if pd_id is not None:
+            return pd_id == penugasan.perangkat_daerah_id
+        return kode_di_bawah(obj.kode_wilayah, penugasan.perangkat_daerah.daerah.kode)
+    return kode_di_bawah(obj.kode_wilayah, penugasan.kode_wilayah)
+
+
+def penugasan_untuk(user, aksi: Aksi, obj=None) -> list[Penugasan]:
+    """The user's penugasan that allow ``aksi`` (on ``obj``, when given)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    allowed = ATURAN[aksi]
+    return [
+        p
+        for p in user.penugasan_aktif
+        if p.peran in allowed and (obj is None or penugasan_mencakup(p, obj))
+    ]
+
+
+def boleh(user, aksi: Aksi, obj=None) -> bool:
+    """May ``user`` do ``aksi`` (on ``obj``)? Superusers may do everything."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    return bool(penugasan_untuk(user, aksi, obj))
+
+
+def wajib(user, aksi: Aksi, obj=None) -> None:
+    """Raise PermissionDenied (403) unless ``boleh``."""
+    if not boleh(user, aksi, obj):
+        raise PermissionDenied

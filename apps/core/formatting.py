@@ -1,0 +1,97 @@
+"""Indonesian formats for dates and money, the same on pages, PDFs and Excel files.
+
+Written out instead of relying on the ``id`` locale's formats: Django's ``id`` locale
+abbreviates months ("12 Feb 2027") while official letters spell them ("12 Februari 2027"),
+and the documents must not depend on which locale a worker process happens to run in.
+"""
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils import timezone
+
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+
+
+def _as_date(value: datetime.date | datetime.datetime) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.date()
+    return value
+
+
+def nama_bulan(bulan: int) -> str:
+    return BULAN[bulan - 1]
+
+
+def tanggal(value: datetime.date | datetime.datetime | None) -> str:
+    """12 Februari 2027."""
+    if value is None:
+        return ""
+    d = _as_date(value)
+    return f"{d.day} {BULAN[d.month - 1]} {d.year}"
+
+
+def tanggal_hari(value: datetime.date | datetime.datetime | None) -> str:
+    """Senin, 18 Januari 2027."""
+    if value is None:
+        return ""
+    d = _as_date(value)
+    return f"{HARI[d.weekday()]}, {tanggal(d)}"
+
+
+def jam(value: datetime.time | datetime.datetime | None) -> str:
+    """09.30: Indonesian letters separate hours and minutes with a dot."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return f"{value.hour:02d}.{value.minute:02d}"
+
+
+def angka(value: int | float | Decimal | None) -> str:
+    """1.500.000: thousands separated by dots, no decimals (Rupiah has no sen in practice)."""
+    if value is None:
+        return ""
+    whole = Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    sign = "-" if whole < 0 else ""
+    return sign + f"{abs(int(whole)):,}".replace(",", ".")
+
+
+def rupiah(value: int | float | Decimal | None) -> str:
+    """Rp 1.500.000 (negative amounts: -Rp 1.500.000)."""
+    if value is None:
+        return ""
+    text = angka(value)
+    if text.startswith("-"):
+        return "-Rp " + text[1:]
+    return "Rp " + text
+
+
+def rentang_tanggal(mulai: datetime.date | None, selesai: datetime.date | None) -> str:
+    """11–31 Januari 2027; 25 Januari – 3 Februari 2027; 28 Desember 2026 – 3 Januari 2027."""
+    if mulai is None or selesai is None:
+        return tanggal(mulai or selesai)
+    mulai, selesai = _as_date(mulai), _as_date(selesai)
+    if mulai == selesai:
+        return tanggal(mulai)
+    if (mulai.year, mulai.month) == (selesai.year, selesai.month):
+        return f"{mulai.day}–{tanggal(selesai)}"
+    if mulai.year == selesai.year:
+        return f"{mulai.day} {BULAN[mulai.month - 1]} – {tanggal(selesai)}"
+    return f"{tanggal(mulai)} – {tanggal(selesai)}"

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.urls import include, path
+
+
+@login_not_required
+def favicon(request):
+    # Browsers ask for /favicon.ico on every page, the admin's included.
+    return redirect(static("img/favicon.svg"), permanent=True)
+
+
+urlpatterns = [
+    path("favicon.ico", favicon),
+    path("", include("apps.beranda.urls")),
+    path("akun/", include("apps.akun.urls")),
+    path("wilayah/", include("apps.wilayah.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
