@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("apps.beranda.urls")),
     path("akun/", include("apps.akun.urls")),
     path("wilayah/", include("apps.wilayah.urls")),
+    path("usulan/", include("apps.usulan.urls")),
+    path("", include("apps.publik.urls")),
     path("admin/", admin.site.urls),
 ]
 

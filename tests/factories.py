@@ -124,3 +124,72 @@ class PrioritasDaerahFactory(factory.django.DjangoModelFactory):
     siklus = factory.SubFactory(SiklusFactory)
     nomor = factory.Sequence(lambda n: n + 1)
     nama = factory.Sequence(lambda n: f"Prioritas {n}")
+
+
+def data_usulan(kelurahan, **overrides) -> dict:
+    """What an operator fills in for a valid usulan of ``kelurahan`` (funded by swadaya)."""
+    from decimal import Decimal
+
+    lingkungan = kelurahan.lingkungan.order_by("nomor").first() or LingkunganFactory(
+        kelurahan=kelurahan, nomor=1
+    )
+    data = {
+        "judul": "Peninggian jalan gang dengan cor beton",
+        "bidang": "pembangunan",
+        "sektor": "infrastruktur",
+        "permasalahan": "Jalan gang tergenang saat air pasang.",
+        "volume": Decimal("120"),
+        "satuan": "m",
+        "lingkungan": lingkungan,
+        "sasaran": "Warga RT 03",
+        "perkiraan_biaya": Decimal("150000000"),
+        "sumber_pembiayaan": "swadaya",
+        "pengusul": "Ketua RT 03 RW 01",
+    }
+    data.update(overrides)
+    return data
+
+
+def buat_usulan(operator, kelurahan, *, ajukan: bool = False, **overrides):
+    """An usulan made the way an operator makes one: through the services."""
+    from apps.usulan.services import usulan_ajukan, usulan_buat
+
+    usulan = usulan_buat(
+        user=operator, kelurahan=kelurahan, data=data_usulan(kelurahan, **overrides)
+    )
+    if ajukan:
+        usulan = usulan_ajukan(user=operator, usulan=usulan)
+    return usulan
+
+
+def banyak_usulan(siklus, kelurahan, n: int, **fields) -> list:
+    """``n`` usulan written in bulk, for lists and query counts (no history rows)."""
+    from decimal import Decimal
+
+    from apps.usulan.kode import buat_kode
+    from apps.usulan.models import Usulan
+
+    lingkungan = kelurahan.lingkungan.first() or LingkunganFactory(kelurahan=kelurahan, nomor=1)
+
+    def satu(i):
+        values = {
+            "siklus": siklus,
+            "kelurahan": kelurahan,
+            "kode": buat_kode("UJI", siklus.tahun_rencana),
+            "judul": f"Usulan nomor {i}",
+            "bidang": ["pembangunan", "kemasyarakatan", "pemberdayaan"][i % 3],
+            "sektor": "infrastruktur",
+            "permasalahan": "Masalah",
+            "volume": Decimal(10 + i),
+            "satuan": "m",
+            "lingkungan": lingkungan,
+            "sasaran": "Warga",
+            "perkiraan_biaya": Decimal(1_000_000 * (i + 1)),
+            "sumber_pembiayaan": "swadaya",
+            "pengusul": f"RT {i}",
+            "diusulkan_sejak": siklus.tahun_forum,
+        }
+        values.update(fields)
+        return Usulan(**values)
+
+    return Usulan.objects.bulk_create(satu(i) for i in range(n))

@@ -78,8 +78,9 @@ class User(AbstractUser):
     def cakupan(self) -> Cakupan:
         if self.is_superuser:
             return Cakupan(semua=True)
-        wilayah, perangkat, daerah_perangkat = set(), set(), set()
+        wilayah, perangkat, daerah_perangkat, daerah = set(), set(), set(), set()
         for p in self.penugasan_aktif:
+            daerah.add(p.daerah_induk.kode)
             if p.perangkat_daerah_id:
                 perangkat.add(p.perangkat_daerah_id)
                 daerah_perangkat.add(p.perangkat_daerah.daerah.kode)
@@ -89,6 +90,7 @@ class User(AbstractUser):
             wilayah=frozenset(wilayah),
             perangkat_daerah=frozenset(perangkat),
             daerah_perangkat=frozenset(daerah_perangkat),
+            daerah=frozenset(daerah),
         )
 
 

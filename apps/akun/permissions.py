@@ -22,12 +22,18 @@ class Aksi(StrEnum):
     KELOLA_MASTER = "master.kelola"  # wilayah, SKPD, siklus and its tahapan, prioritas daerah
     KELOLA_PENGGUNA = "pengguna.kelola"
     MASUK_ADMIN = "admin.masuk"
+    # Enter, edit, submit, withdraw and carry over the usulan of a kelurahan.
+    KELOLA_USULAN = "usulan.kelola"
+    # The kajian desa (masalah) and the RPJM Desa of a kelurahan.
+    KELOLA_KAJIAN = "kajian.kelola"
 
 
 ATURAN: dict[Aksi, frozenset[Peran]] = {
     Aksi.KELOLA_MASTER: frozenset({Peran.ADMIN_BAPPEDA}),
     Aksi.KELOLA_PENGGUNA: frozenset({Peran.ADMIN_BAPPEDA}),
     Aksi.MASUK_ADMIN: frozenset({Peran.ADMIN_BAPPEDA}),
+    Aksi.KELOLA_USULAN: frozenset({Peran.OPERATOR_KELURAHAN}),
+    Aksi.KELOLA_KAJIAN: frozenset({Peran.OPERATOR_KELURAHAN}),
 }
 
 

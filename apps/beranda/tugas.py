@@ -47,10 +47,13 @@ TUGAS: dict[str, dict[str, list[Tugas]]] = {
     Peran.OPERATOR_KELURAHAN: {
         J.PRA_MUSRENBANG: [
             Tugas(_("Bentuk TPM dan tim pemandu (3 orang).")),
-            Tugas(_("Catat masalah per RW dan per sektor (kajian desa).")),
-            Tugas(_("Masukkan usulan warga dari RT/RW.")),
+            Tugas(_("Catat masalah per RW dan per sektor (kajian desa)."), "usulan:masalah_daftar"),
+            Tugas(_("Lengkapi RPJM Desa/Renstra Kelurahan."), "usulan:rpjm_daftar"),
+            Tugas(_("Masukkan usulan warga dari RT/RW."), "usulan:daftar"),
+            Tugas(_("Lanjutkan usulan tahun lalu yang belum didanai."), "usulan:lanjutan"),
         ],
         J.MUSRENBANG_DESA: [
+            Tugas(_("Ajukan usulan yang akan dibahas di Musrenbang."), "usulan:daftar"),
             Tugas(_("Umumkan forum dan kirim undangan paling lambat 7 hari sebelumnya.")),
             Tugas(_("Laksanakan Musrenbang; catat daftar hadir dan keterwakilan.")),
             Tugas(_("Tetapkan prioritas dan delegasi, lalu tandatangani berita acara.")),
@@ -96,7 +99,9 @@ TUGAS: dict[str, dict[str, list[Tugas]]] = {
             Tugas(_("Hadiri Musrenbang Kecamatan sebagai narasumber.")),
         ],
         J.FORUM_PERANGKAT_DAERAH: [
-            Tugas(_("Tanggapi usulan yang ditujukan kepada perangkat daerah Anda.")),
+            Tugas(
+                _("Tanggapi usulan yang ditujukan kepada perangkat daerah Anda."), "usulan:daftar"
+            ),
         ],
     },
 }

@@ -1,6 +1,14 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "apps.core"
     verbose_name = "Inti"
+
+    def ready(self):
+        # Django 6.1's blank choice ("- Select an option -") has no Indonesian translation
+        # yet; the documented way to change it is here.
+        from django.db.models import fields
+
+        fields.BLANK_CHOICE_LABEL = _("— Pilih —")

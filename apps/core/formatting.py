@@ -73,6 +73,18 @@ def angka(value: int | float | Decimal | None) -> str:
     return sign + f"{abs(int(whole)):,}".replace(",", ".")
 
 
+def bilangan(value: int | float | Decimal | None) -> str:
+    """A quantity: 1.200 or 120,5 (Indonesian separators, decimals only when present)."""
+    if value is None or value == "":
+        return ""
+    value = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    if value == value.to_integral_value():
+        return angka(value)
+    bulat, _sep, pecahan = f"{abs(value).normalize():f}".partition(".")
+    sign = "-" if value < 0 else ""
+    return f"{sign}{angka(Decimal(bulat))},{pecahan}"
+
+
 def rupiah(value: int | float | Decimal | None) -> str:
     """Rp 1.500.000 (negative amounts: -Rp 1.500.000)."""
     if value is None:

@@ -40,19 +40,25 @@ class Cakupan:
 
     ``wilayah``: kode of each wilayah the user covers with everything under it.
     ``perangkat_daerah``: ids of the SKPD the user works for; such a user sees the rows
-    addressed to their SKPD, and the master data (wilayah, siklus) of the SKPD's daerah,
-    whose kode are in ``daerah_perangkat``.
+    addressed to their SKPD, and the wilayah of the SKPD's daerah (``daerah_perangkat``).
+    ``daerah``: kode of every daerah the user works in, whatever the level: everyone reads
+    their daerah's own rows (its siklus, prioritas daerah, SKPD list).
     """
 
     semua: bool = False
     wilayah: frozenset[str] = field(default_factory=frozenset)
     perangkat_daerah: frozenset[int] = field(default_factory=frozenset)
     daerah_perangkat: frozenset[str] = field(default_factory=frozenset)
+    daerah: frozenset[str] = field(default_factory=frozenset)
 
-    def mencakup_kode(self, kode: str, *, perangkat_daerah_id: int | None = None) -> bool:
+    def mencakup_kode(
+        self, kode: str, *, perangkat_daerah_id: int | None = None, tingkat_daerah: bool = False
+    ) -> bool:
         """The same rule as :func:`cakupan_q`, for one object already in memory."""
         if self.semua:
             return True
+        if tingkat_daerah:
+            return kode in self.daerah
         if any(kode_di_bawah(kode, induk) for induk in self.wilayah):
             return True
         if perangkat_daerah_id is not None:
@@ -70,14 +76,24 @@ def cakupan_dari(user) -> Cakupan:
     return getattr(user, "cakupan", TANPA_CAKUPAN)
 
 
-def cakupan_q(cakupan: Cakupan, *, kode: str, perangkat_daerah: str | None = None) -> Q:
+def cakupan_q(
+    cakupan: Cakupan,
+    *,
+    kode: str,
+    perangkat_daerah: str | None = None,
+    tingkat_daerah: bool = False,
+) -> Q:
     """A filter for rows whose wilayah kode (at lookup path ``kode``) the cakupan covers.
 
     With ``perangkat_daerah`` (the lookup path of the row's SKPD), an SKPD user sees the
     rows addressed to their SKPD; without it, the rows of their SKPD's daerah.
+    With ``tingkat_daerah``, ``kode`` is a daerah's kode and every user working in that
+    daerah sees the row.
     """
     if cakupan.semua:
         return Q()
+    if tingkat_daerah:
+        return Q(**{f"{kode}__in": sorted(cakupan.daerah)})
     prefixes = set(cakupan.wilayah)
     if perangkat_daerah is None:
         prefixes |= cakupan.daerah_perangkat
@@ -94,10 +110,13 @@ class ScopedQuerySet(models.QuerySet):
 
     ``kode_path``: from the model to the kode of the wilayah the row belongs to.
     ``perangkat_daerah_path``: from the model to the SKPD it is addressed to, if any.
+    ``tingkat_daerah``: the row belongs to a whole daerah (``kode_path`` leads to the
+    daerah's kode), so everyone working in that daerah reads it.
     """
 
     kode_path: str = "kode"
     perangkat_daerah_path: str | None = None
+    tingkat_daerah: bool = False
 
     def for_user(self, user):
         return self.filter(
@@ -105,5 +124,6 @@ class ScopedQuerySet(models.QuerySet):
                 cakupan_dari(user),
                 kode=self.kode_path,
                 perangkat_daerah=self.perangkat_daerah_path,
+                tingkat_daerah=self.tingkat_daerah,
             )
         )

@@ -1,4 +1,4 @@
-"""Demo siklus: RKPD 2028, forums from January to March 2027, five prioritas daerah."""
+"""Demo siklus: RKPD 2027 (last year, done) and the active RKPD 2028 (forums Jan-Mar 2027)."""
 
 from apps.siklus.models import PrioritasDaerah, Siklus
 from apps.siklus.services import siklus_aktifkan, siklus_buat
@@ -25,11 +25,11 @@ PRIORITAS = [
 ]
 
 
-def muat_siklus(daerah: Daerah, *, user) -> Siklus:
-    siklus = Siklus.objects.filter(daerah=daerah, tahun_rencana=2028).first()
+def muat_siklus(daerah: Daerah, *, user, tahun_rencana: int, aktif: bool) -> Siklus:
+    siklus = Siklus.objects.filter(daerah=daerah, tahun_rencana=tahun_rencana).first()
     if siklus is None:
-        siklus = siklus_buat(user=user, daerah=daerah, tahun_rencana=2028)
-    if not siklus.aktif:
+        siklus = siklus_buat(user=user, daerah=daerah, tahun_rencana=tahun_rencana)
+    if aktif and not siklus.aktif:
         siklus_aktifkan(user=user, siklus=siklus)
     for nomor, (nama, sasaran) in enumerate(PRIORITAS, start=1):
         PrioritasDaerah.objects.get_or_create(

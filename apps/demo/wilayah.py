@@ -10,7 +10,9 @@ DATA = Path(__file__).resolve().parent.parent / "wilayah" / "data"
 
 
 def muat_wilayah() -> Daerah:
-    daerah = wilayah_impor_csv(DATA / "wilayah-banjarmasin.csv", provinsi="Kalimantan Selatan")
+    daerah = wilayah_impor_csv(
+        DATA / "wilayah-banjarmasin.csv", provinsi="Kalimantan Selatan", singkatan="BJM"
+    )
     perangkat_daerah_impor_csv(DATA / "perangkat-daerah-banjarmasin.csv", daerah=daerah)
     for kelurahan in Kelurahan.objects.filter(kecamatan__daerah=daerah):
         _muat_rw_rt(kelurahan)

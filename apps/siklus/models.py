@@ -16,6 +16,7 @@ from apps.wilayah.models import Daerah
 
 class SiklusQuerySet(ScopedQuerySet):
     kode_path = "daerah__kode"
+    tingkat_daerah = True
 
     def aktif(self):
         return self.filter(aktif=True)
@@ -72,6 +73,7 @@ class Siklus(TimeStampedModel):
 
 class TahapanQuerySet(ScopedQuerySet):
     kode_path = "siklus__daerah__kode"
+    tingkat_daerah = True
 
 
 class JenisTahapan(models.TextChoices):
@@ -135,6 +137,7 @@ class Tahapan(TimeStampedModel):
 
 class PrioritasDaerahQuerySet(ScopedQuerySet):
     kode_path = "siklus__daerah__kode"
+    tingkat_daerah = True
 
 
 class PrioritasDaerah(TimeStampedModel):

@@ -9,6 +9,7 @@ official code, so lingkungan and RT are scoped through their kelurahan.
 import re
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,7 @@ def _cek_kode(kode: str, pola: re.Pattern, contoh: str, induk: str | None = None
 
 class DaerahQuerySet(ScopedQuerySet):
     kode_path = "kode"
+    tingkat_daerah = True
 
 
 class JenisDaerah(models.TextChoices):
@@ -48,6 +50,13 @@ class Daerah(TimeStampedModel):
 
     kode = models.CharField(_("kode Kemendagri"), max_length=5, unique=True)
     nama = models.CharField(_("nama"), max_length=100, help_text=_("Misalnya: Kota Banjarmasin"))
+    singkatan = models.CharField(
+        _("singkatan"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^[A-Z]{2,5}$", _("2–5 huruf kapital, misalnya BJM."))],
+        help_text=_("Awalan kode tanda terima usulan, misalnya BJM. Kosong: kode Kemendagri."),
+    )
     jenis = models.CharField(_("jenis"), max_length=10, choices=JenisDaerah.choices)
     provinsi = models.CharField(_("provinsi"), max_length=100, blank=True)
     alamat = models.CharField(_("alamat kantor Bappeda"), max_length=255, blank=True)
@@ -79,6 +88,11 @@ class Daerah(TimeStampedModel):
     @property
     def jabatan_kepala(self) -> str:
         return _("Wali Kota") if self.jenis == self.Jenis.KOTA else _("Bupati")
+
+    @property
+    def awalan_kode(self) -> str:
+        """Prefix of the daerah's receipt codes: BJM, or 6371 without a singkatan."""
+        return self.singkatan or self.kode.replace(".", "")
 
 
 class KecamatanQuerySet(ScopedQuerySet):
@@ -264,6 +278,7 @@ class RT(TimeStampedModel):
 
 class PerangkatDaerahQuerySet(ScopedQuerySet):
     kode_path = "daerah__kode"
+    tingkat_daerah = True
 
     def aktif(self):
         return self.filter(aktif=True)

@@ -24,7 +24,7 @@ def _simpan(model, lookup: dict, values: dict):
 
 
 @transaction.atomic
-def wilayah_impor_csv(path: Path, *, provinsi: str = "") -> Daerah:
+def wilayah_impor_csv(path: Path, *, provinsi: str = "", singkatan: str = "") -> Daerah:
     """Import one daerah from a CSV with columns kode, tingkat, nama, induk.
 
     ``tingkat`` is kota|kabupaten (one row), kecamatan, or kelurahan|desa.
@@ -39,7 +39,7 @@ def wilayah_impor_csv(path: Path, *, provinsi: str = "") -> Daerah:
     daerah = _simpan(
         Daerah,
         {"kode": r["kode"]},
-        {"nama": r["nama"], "jenis": r["tingkat"], "provinsi": provinsi},
+        {"nama": r["nama"], "jenis": r["tingkat"], "provinsi": provinsi, "singkatan": singkatan},
     )
     kecamatan = {}
     for r in rows:

@@ -60,3 +60,16 @@ def test_template_filters():
         Context({"b": 2500000, "d": datetime.date(2027, 3, 1)})
     )
     assert out == "Rp 2.500.000 / 1 Maret 2027"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (Decimal("120.50"), "120,5"),
+        (Decimal("1200"), "1.200"),
+        (Decimal("1234.25"), "1.234,25"),
+        (None, ""),
+    ],
+)
+def test_bilangan_keeps_decimals(value, expected):
+    assert formatting.bilangan(value) == expected

@@ -2,9 +2,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Count
 
 from apps.akun.models import Penugasan, User
 from apps.siklus.models import PrioritasDaerah, Siklus
+from apps.usulan.models import Masalah, RiwayatStatus, RpjmDesa, Status, Usulan
 from apps.wilayah.models import RT, Kecamatan, Kelurahan, Lingkungan, PerangkatDaerah
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +25,10 @@ def _counts():
             Penugasan,
             Siklus,
             PrioritasDaerah,
+            Usulan,
+            RiwayatStatus,
+            Masalah,
+            RpjmDesa,
         )
     }
 
@@ -44,7 +50,8 @@ def test_muat_demo_loads_banjarmasin_and_is_idempotent():
     siklus = Siklus.objects.get(aktif=True)
     assert str(siklus) == "RKPD 2028"
     assert {t.mulai.year for t in siklus.tahapan.all()} == {2027}
-    assert 4 <= first["PrioritasDaerah"] <= 5
+    assert 4 <= siklus.prioritas_daerah.count() <= 5
+    assert Siklus.objects.get(aktif=False).tahun_rencana == 2027
 
     text = out.getvalue()
     for username in [
@@ -55,6 +62,28 @@ def test_muat_demo_loads_banjarmasin_and_is_idempotent():
     ]:
         assert username in text
         assert User.objects.get(username=username).check_password("musrenbang-demo")
+
+
+def test_demo_usulan_are_realistic_and_traceable():
+    call_command("muat_demo", stdout=StringIO())
+    aktif = Siklus.objects.get(aktif=True)
+    per_kelurahan = Usulan.objects.filter(siklus=aktif).values("kelurahan").annotate(n=Count("pk"))
+    assert len(per_kelurahan) == 52
+    assert all(10 <= row["n"] <= 25 for row in per_kelurahan)
+    assert set(Usulan.objects.filter(siklus=aktif).values_list("status", flat=True)) == {
+        Status.DRAF,
+        Status.DIAJUKAN,
+    }
+    lalu = set(Usulan.objects.exclude(siklus=aktif).values_list("status", flat=True))
+    assert {Status.DITERIMA, Status.DITOLAK, Status.TIDAK_LAYAK, Status.SWADAYA} <= lalu
+    assert Usulan.objects.filter(usulan_asal__isnull=False, diusulkan_sejak=2026).exists()
+    # Every usulan's history ends in its current status.
+    for u in Usulan.objects.prefetch_related("riwayat")[:200]:
+        assert list(u.riwayat.all())[-1].ke == u.status
+    assert (
+        Usulan.objects.filter(kode__startswith="BJM-28-").count()
+        == Usulan.objects.filter(siklus=aktif).count()
+    )
 
 
 def test_muat_demo_keeps_a_changed_password():

@@ -56,6 +56,7 @@ def page(browser):
         viewport={"width": 1366, "height": 900}, locale="id-ID", timezone_id="Asia/Jakarta"
     )
     page = context.new_page()
+    page.set_default_timeout(10_000)
     page.console_errors = []
     page.on(
         "console",

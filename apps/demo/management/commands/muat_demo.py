@@ -1,4 +1,5 @@
-"""Load the demo data: Kota Banjarmasin, siklus RKPD 2028 and one account per role.
+"""Load the demo data: Kota Banjarmasin, siklus RKPD 2027 and 2028, one account per role,
+and usulan with their kajian desa and RPJM Desa.
 
 Idempotent: running it again adds what is missing and changes nothing that exists
 (passwords someone changed stay changed). ``make run`` calls it.
@@ -9,6 +10,7 @@ from django.db import transaction
 
 from apps.demo.pengguna import KATA_SANDI, muat_pengguna, muat_superuser
 from apps.demo.siklus import muat_siklus
+from apps.demo.usulan import muat_usulan
 from apps.demo.wilayah import muat_wilayah
 
 
@@ -19,9 +21,13 @@ class Command(BaseCommand):
         with transaction.atomic():
             admin = muat_superuser()
             daerah = muat_wilayah()
-            siklus = muat_siklus(daerah, user=admin)
+            lalu = muat_siklus(daerah, user=admin, tahun_rencana=2027, aktif=False)
+            siklus = muat_siklus(daerah, user=admin, tahun_rencana=2028, aktif=True)
             akun = muat_pengguna(daerah)
+            jumlah_usulan = muat_usulan(siklus_lalu=lalu, siklus_aktif=siklus)
         self.stdout.write(self.style.SUCCESS(f"Data demo {daerah} siap, siklus aktif {siklus}."))
+        if jumlah_usulan:
+            self.stdout.write(f"{jumlah_usulan} usulan demo ditambahkan ({lalu} dan {siklus}).")
         self.stdout.write(f"Semua akun demo memakai kata sandi: {KATA_SANDI}")
         lebar = max(len(u) for u, _, _ in akun)
         for username, peran, wilayah in akun:

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PublikConfig(AppConfig):
+    name = "apps.publik"
+    verbose_name = "Halaman publik"

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from apps.publik import views
+
+app_name = "publik"
+urlpatterns = [
+    path("lacak/", views.lacak, name="lacak"),
+    path("lacak/<str:kode>/", views.lacak_detail, name="lacak_detail"),
+]

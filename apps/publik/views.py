@@ -1,0 +1,33 @@
+"""Pages without login: track an usulan by its receipt code."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect, render
+
+from apps.publik.selectors import riwayat_publik, usulan_publik
+from apps.usulan.kode import kode_sah, normalkan_kode
+
+
+@login_not_required
+def lacak(request):
+    kode = normalkan_kode(request.GET.get("kode", ""))
+    if kode:
+        return redirect("publik:lacak_detail", kode=kode)
+    return render(request, "publik/lacak.html", {})
+
+
+@login_not_required
+def lacak_detail(request, kode: str):
+    normal = normalkan_kode(kode)
+    if normal != kode:
+        return redirect("publik:lacak_detail", kode=normal)
+    usulan = usulan_publik(kode) if kode_sah(kode) else None
+    if usulan is None:
+        return render(
+            request,
+            "publik/lacak.html",
+            {"kode": kode, "tidak_ditemukan": True, "kode_sah": kode_sah(kode)},
+            status=404,
+        )
+    return render(
+        request, "publik/lacak_detail.html", {"usulan": usulan, "riwayat": riwayat_publik(usulan)}
+    )

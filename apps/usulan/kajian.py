@@ -1,0 +1,194 @@
+"""The kajian desa (Masalah per RW/sector) and the RPJM Desa of a kelurahan.
+
+The tim pemandu's findings are entered by the kelurahan operator; usulan point to the
+masalah they answer and to the RPJM Desa kegiatan they implement, so the draft RKP Desa
+can be checked against the 6-year plan.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from apps.akun.permissions import Aksi, wajib
+from apps.core.angka import parse_angka
+from apps.core.exceptions import DomainError
+from apps.dokumen.xlsx import FORMAT_ANGKA
+from apps.dokumen.xlsx_impor import GalatSel, KolomImpor, baca_xlsx, pilihan, teks
+from apps.dokumen.xlsx_templat import tulis_templat
+from apps.usulan.models import Bidang, Masalah, RpjmDesa, Satuan
+from apps.usulan.services import siklus_aktif_untuk
+from apps.wilayah.models import Kelurahan
+
+ISIAN_MASALAH = ("lingkungan", "sektor", "uraian", "penyebab", "potensi")
+ISIAN_RPJM = (
+    "bidang",
+    "kegiatan",
+    "lokasi",
+    "volume",
+    "satuan",
+    "tahun_mulai",
+    "tahun_selesai",
+    "keterangan",
+)
+
+
+def _isi(obj, data: dict, boleh: tuple[str, ...]) -> None:
+    asing = set(data) - set(boleh)
+    if asing:
+        raise TypeError(f"unexpected fields: {sorted(asing)}")
+    for name, value in data.items():
+        setattr(obj, name, value)
+
+
+@transaction.atomic
+def masalah_simpan(
+    *, user, kelurahan: Kelurahan, data: dict, masalah: Masalah | None = None
+) -> Masalah:
+    """Record a masalah of ``kelurahan`` in the active siklus, or change one."""
+    wajib(user, Aksi.KELOLA_KAJIAN, kelurahan)
+    if masalah is None:
+        masalah = Masalah(
+            kelurahan=kelurahan, siklus=siklus_aktif_untuk(kelurahan), dicatat_oleh=user
+        )
+    elif masalah.kelurahan_id != kelurahan.pk:
+        raise DomainError(_("Masalah ini milik kelurahan/desa lain."))
+    elif not masalah.siklus.aktif:
+        raise DomainError(_("Kajian siklus yang sudah lewat tidak dapat diubah."))
+    _isi(masalah, data, ISIAN_MASALAH)
+    masalah.full_clean()
+    masalah.save()
+    return masalah
+
+
+@transaction.atomic
+def masalah_hapus(*, user, masalah: Masalah) -> None:
+    """Delete a masalah; usulan that pointed to it keep their text and lose the link."""
+    wajib(user, Aksi.KELOLA_KAJIAN, masalah)
+    if not masalah.siklus.aktif:
+        raise DomainError(_("Kajian siklus yang sudah lewat tidak dapat dihapus."))
+    masalah.delete()
+
+
+@transaction.atomic
+def rpjm_simpan(
+    *, user, kelurahan: Kelurahan, data: dict, rpjm: RpjmDesa | None = None
+) -> RpjmDesa:
+    wajib(user, Aksi.KELOLA_KAJIAN, kelurahan)
+    if rpjm is None:
+        rpjm = RpjmDesa(kelurahan=kelurahan)
+    elif rpjm.kelurahan_id != kelurahan.pk:
+        raise DomainError(_("Kegiatan RPJM ini milik kelurahan/desa lain."))
+    _isi(rpjm, data, ISIAN_RPJM)
+    rpjm.full_clean()
+    rpjm.save()
+    return rpjm
+
+
+@transaction.atomic
+def rpjm_hapus(*, user, rpjm: RpjmDesa) -> None:
+    wajib(user, Aksi.KELOLA_KAJIAN, rpjm)
+    if rpjm.usulan.exists():
+        raise DomainError(
+            _("Kegiatan RPJM ini dirujuk oleh %(n)d usulan; ubah usulan itu lebih dulu.")
+            % {"n": rpjm.usulan.count()}
+        )
+    rpjm.delete()
+
+
+def _tahun(raw) -> int | None:
+    pesan = f"“{teks(raw)}” bukan tahun; tulis empat angka, mis. 2025"
+    try:
+        angka = parse_angka(raw)
+    except ValueError as e:
+        raise ValueError(pesan) from e
+    if angka is None:
+        return None
+    if angka != angka.to_integral_value() or not 2000 <= angka <= 2100:
+        raise ValueError(pesan)
+    return int(angka)
+
+
+KOLOM_RPJM = [
+    KolomImpor(
+        "Bidang",
+        "bidang",
+        True,
+        pilihan(Bidang.choices, "bidang"),
+        lebar=30,
+        daftar=tuple(Bidang.labels),
+    ),
+    KolomImpor("Kegiatan", "kegiatan", True, teks, lebar=40),
+    KolomImpor("Lokasi", "lokasi", False, teks, lebar=24),
+    KolomImpor("Volume", "volume", False, parse_angka, lebar=10, format=FORMAT_ANGKA),
+    KolomImpor(
+        "Satuan",
+        "satuan",
+        False,
+        pilihan(Satuan.choices, "satuan", {"meter persegi": "m2", "meter kubik": "m3"}),
+        lebar=10,
+        daftar=tuple(Satuan.labels),
+    ),
+    KolomImpor("Tahun Mulai", "tahun_mulai", True, _tahun, lebar=12),
+    KolomImpor("Tahun Selesai", "tahun_selesai", True, _tahun, lebar=12),
+    KolomImpor("Keterangan", "keterangan", False, teks, lebar=30),
+]
+
+
+def templat_rpjm(kelurahan: Kelurahan) -> tuple[str, str, bytes]:
+    isi = tulis_templat(
+        judul_lembar="RPJM Desa",
+        kolom=KOLOM_RPJM,
+        petunjuk=[
+            f"Kegiatan RPJM Desa/Renstra Kelurahan {kelurahan}.",
+            "Isi satu kegiatan per baris; kolom bertanda * wajib. Bila ada baris yang salah, "
+            "tidak ada yang disimpan. Kegiatan yang sudah ada dilewati.",
+        ],
+    )
+    return (
+        f"templat-rpjm-{kelurahan.kode}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        isi,
+    )
+
+
+@dataclass
+class HasilImporRpjm:
+    galat: list[GalatSel] = field(default_factory=list)
+    dibuat: int = 0
+    dilewati: int = 0
+
+
+def rpjm_impor(*, user, kelurahan: Kelurahan, berkas) -> HasilImporRpjm:
+    """Import RPJM Desa kegiatan from Excel, all rows or none; known kegiatan are skipped."""
+    wajib(user, Aksi.KELOLA_KAJIAN, kelurahan)
+    bacaan = baca_xlsx(berkas, KOLOM_RPJM, nama_lembar="RPJM Desa")
+    hasil = HasilImporRpjm(galat=list(bacaan.galat))
+    judul = {k.nama: k.judul for k in KOLOM_RPJM}
+    siap = []
+    for baris, nilai in bacaan.baris:
+        data = {k: (v if v is not None else "") for k, v in nilai.items()}
+        data["volume"] = nilai.get("volume")
+        rpjm = RpjmDesa(kelurahan=kelurahan, **data)
+        try:
+            rpjm.full_clean(validate_unique=False, validate_constraints=False)
+        except ValidationError as e:
+            for name, pesan_list in e.message_dict.items():
+                if any(g.baris == baris and g.kolom == judul.get(name) for g in hasil.galat):
+                    continue
+                for pesan in pesan_list:
+                    hasil.galat.append(GalatSel(baris, judul.get(name, ""), pesan))
+        siap.append(rpjm)
+    if hasil.galat:
+        hasil.galat.sort(key=lambda g: g.baris)
+        return hasil
+    with transaction.atomic():
+        for rpjm in siap:
+            kunci = {f: getattr(rpjm, f) for f in ("bidang", "kegiatan", "lokasi", "tahun_mulai")}
+            if RpjmDesa.objects.filter(kelurahan=kelurahan, **kunci).exists():
+                hasil.dilewati += 1
+                continue
+            rpjm.save()
+            hasil.dibuat += 1
+    return hasil

@@ -1,0 +1,75 @@
+"""Excel screens of usulan: the template, the all-or-nothing import, the filtered export."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from apps.core.exceptions import DomainError
+from apps.usulan.ekspor import ekspor_du_rkp
+from apps.usulan.forms import ImporForm, SaringanForm
+from apps.usulan.impor import templat_usulan, usulan_impor
+from apps.usulan.views import kelurahan_dipilih, siklus_bawaan
+
+
+def unduhan(nama: str, mimetype: str, isi: bytes) -> HttpResponse:
+    response = HttpResponse(isi, content_type=mimetype)
+    response["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return response
+
+
+def templat(request):
+    kelurahan, pilihan = kelurahan_dipilih(request)
+    if kelurahan is None:
+        return render(
+            request,
+            "usulan/pilih_kelurahan.html",
+            {"pilihan": pilihan, "judul": _("Unduh templat Excel")},
+        )
+    try:
+        return unduhan(*templat_usulan(kelurahan))
+    except DomainError as e:
+        messages.error(request, str(e))
+        return render(request, "usulan/impor.html", {"form": ImporForm(), "kelurahan": kelurahan})
+
+
+def impor(request):
+    kelurahan, pilihan = kelurahan_dipilih(request)
+    if kelurahan is None:
+        return render(
+            request,
+            "usulan/pilih_kelurahan.html",
+            {"pilihan": pilihan, "judul": _("Impor usulan dari Excel")},
+        )
+    form = ImporForm(request.POST or None, request.FILES or None)
+    hasil = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            hasil = usulan_impor(
+                user=request.user, kelurahan=kelurahan, berkas=form.cleaned_data["berkas"]
+            )
+        except DomainError as e:
+            messages.error(request, str(e))
+        else:
+            if hasil.berhasil:
+                messages.success(
+                    request,
+                    _("%(n)d usulan diimpor sebagai draf; %(m)d baris sudah pernah diimpor.")
+                    % {"n": len(hasil.dibuat), "m": len(hasil.dilewati)},
+                )
+            else:
+                messages.error(
+                    request,
+                    _("Tidak ada usulan yang disimpan: perbaiki %(n)d kesalahan berikut.")
+                    % {"n": len(hasil.galat)},
+                )
+    return render(
+        request, "usulan/impor.html", {"form": form, "kelurahan": kelurahan, "hasil": hasil}
+    )
+
+
+def ekspor(request):
+    form = SaringanForm(request.GET or None, user=request.user)
+    saring = form.saring() if request.GET else {}
+    siklus = saring.get("siklus") or siklus_bawaan(request.user)
+    return unduhan(*ekspor_du_rkp(request.user, siklus=siklus, saring=saring))

@@ -1,0 +1,87 @@
+"""The filtered list as Excel, read back with openpyxl."""
+
+import io
+from decimal import Decimal
+
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from apps.usulan.ekspor import ekspor_du_rkp
+from tests.factories import buat_usulan
+from tests.helpers import klien
+
+DU_RKP = [
+    "No",
+    "Bidang",
+    "Jenis Kegiatan",
+    "Lokasi (RT/RW)",
+    "Volume",
+    "Satuan",
+    "Sasaran/Penerima Manfaat",
+    "Perkiraan Waktu Pelaksanaan",
+    "Prakiraan Biaya (Rp)",
+    "Sumber Pembiayaan",
+]
+
+
+def _baca(isi: bytes):
+    ws = load_workbook(io.BytesIO(isi)).active
+    return ws, [[c.value for c in row] for row in ws.iter_rows()]
+
+
+def test_du_rkp_columns_groups_and_subtotals(operator_a, kelurahan_a, siklus):
+    buat_usulan(operator_a, kelurahan_a, judul="Jalan A", perkiraan_biaya=Decimal(1_000_000))
+    buat_usulan(operator_a, kelurahan_a, judul="Jalan B", perkiraan_biaya=Decimal(2_500_000))
+    buat_usulan(
+        operator_a,
+        kelurahan_a,
+        judul="Posyandu",
+        bidang="kemasyarakatan",
+        perkiraan_biaya=Decimal(700_000),
+    )
+    nama, mime, isi = ekspor_du_rkp(operator_a, siklus=siklus, saring={})
+    assert nama.endswith(".xlsx") and "spreadsheetml" in mime
+    ws, rows = _baca(isi)
+    assert rows[0][0] == "DAFTAR USULAN RENCANA KERJA PEMBANGUNAN DESA/KELURAHAN"
+    header = rows[3]
+    assert header[: len(DU_RKP)] == DU_RKP
+    assert ws.freeze_panes == "A5"
+    assert ws.auto_filter.ref.startswith("A4:")
+    data = rows[4:]
+    # Groups in the official bidang order, each with its subtotal, then the total.
+    assert data[0][:2] == ["B", "Pelaksanaan Pembangunan Desa"]
+    assert [r[2] for r in data[1:3]] == ["Jalan A", "Jalan B"] or [r[2] for r in data[1:3]] == [
+        "Jalan B",
+        "Jalan A",
+    ]
+    assert data[3][1] == "Jumlah Pelaksanaan Pembangunan Desa" and data[3][8] == 3_500_000
+    assert data[4][:2] == ["C", "Pembinaan Kemasyarakatan"]
+    assert data[5][0] == 1 and data[5][8] == 700_000
+    assert data[-1][1] == "JUMLAH SELURUHNYA" and data[-1][8] == 4_200_000
+    row = data[1]
+    assert row[3] == "RW 01" and row[5] == "meter" and row[7] == "2028"
+    assert ws.cell(row=6, column=9).number_format == "#,##0"
+    assert isinstance(row[4], int | float)
+
+
+def test_formula_looking_text_stays_text(operator_a, kelurahan_a, siklus):
+    buat_usulan(operator_a, kelurahan_a, judul='=HYPERLINK("http://x","klik")', pengusul="@warga")
+    ws, rows = _baca(ekspor_du_rkp(operator_a, siklus=siklus, saring={})[2])
+    cell = ws.cell(row=6, column=3)
+    assert cell.value == '=HYPERLINK("http://x","klik")'
+    assert cell.data_type == "s"
+    assert ws.cell(row=6, column=15).data_type == "s"
+
+
+def test_export_follows_the_list_filters_and_scope(
+    operator_a, operator_b, kelurahan_a, kelurahan_b, siklus
+):
+    buat_usulan(operator_a, kelurahan_a, judul="Draf A")
+    buat_usulan(operator_a, kelurahan_a, judul="Diajukan A", ajukan=True)
+    buat_usulan(operator_b, kelurahan_b, judul="Usulan B")
+    response = klien(operator_a).get(reverse("usulan:ekspor") + "?status=diajukan")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    _ws, rows = _baca(response.content)
+    judul = [r[2] for r in rows[4:] if isinstance(r[0], int)]
+    assert judul == ["Diajukan A"]
