@@ -18,6 +18,7 @@ urlpatterns = [
     path("akun/", include("apps.akun.urls")),
     path("wilayah/", include("apps.wilayah.urls")),
     path("usulan/", include("apps.usulan.urls")),
+    path("musyawarah/", include("apps.musyawarah.urls")),
     path("", include("apps.publik.urls")),
     path("admin/", admin.site.urls),
 ]

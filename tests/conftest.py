@@ -146,3 +146,35 @@ def dunia(
 ):
     """Everything above in one namespace, for tables of cases (the permission matrix)."""
     return SimpleNamespace(**{k: v for k, v in locals().items()})
+
+
+def bangun_dunia() -> SimpleNamespace:
+    """The same world as ``dunia``, built without fixtures (for module-scoped setups)."""
+    d = SimpleNamespace()
+    d.daerah = DaerahFactory(kode="63.71", nama="Kota Banjarmasin", provinsi="Kalimantan Selatan")
+    d.kecamatan_a = KecamatanFactory(daerah=d.daerah, kode="63.71.04", nama="Banjarmasin Utara")
+    d.kecamatan_b = KecamatanFactory(daerah=d.daerah, kode="63.71.01", nama="Banjarmasin Selatan")
+    d.kelurahan_a = KelurahanFactory(
+        kecamatan=d.kecamatan_a, kode="63.71.04.1005", nama="Sungai Miai"
+    )
+    LingkunganFactory(kelurahan=d.kelurahan_a, nomor=1)
+    LingkunganFactory(kelurahan=d.kelurahan_a, nomor=2)
+    d.kelurahan_a2 = KelurahanFactory(
+        kecamatan=d.kecamatan_a, kode="63.71.04.1001", nama="Alalak Tengah"
+    )
+    d.kelurahan_b = KelurahanFactory(kecamatan=d.kecamatan_b, kode="63.71.01.1001", nama="Mantuil")
+    d.siklus = SiklusFactory(daerah=d.daerah, tahun_rencana=2028)
+    d.pupr = PerangkatDaerahFactory(
+        daerah=d.daerah, nama="Dinas Pekerjaan Umum dan Penataan Ruang", singkatan="Dinas PUPR"
+    )
+    d.operator_a = tugaskan(Peran.OPERATOR_KELURAHAN, d.kelurahan_a, "operator-sungai-miai")
+    d.operator_b = tugaskan(Peran.OPERATOR_KELURAHAN, d.kelurahan_b, "operator-mantuil")
+    d.camat_a = tugaskan(Peran.CAMAT, d.kecamatan_a, "camat-banjarmasin-utara")
+    d.camat_b = tugaskan(Peran.CAMAT, d.kecamatan_b, "camat-banjarmasin-selatan")
+    d.fasilitator_a = tugaskan(Peran.FASILITATOR, d.kecamatan_a, "fasilitator-banjarmasin-utara")
+    d.bappeda = tugaskan(Peran.ADMIN_BAPPEDA, d.daerah, "bappeda")
+    d.skpd_pupr = tugaskan(Peran.PERANGKAT_DAERAH, d.pupr, "skpd-dinas-pupr")
+    d.daerah_lain = DaerahFactory(kode="63.72", nama="Kota Banjarbaru")
+    d.bappeda_lain = tugaskan(Peran.ADMIN_BAPPEDA, d.daerah_lain, "bappeda-banjarbaru")
+    d.superuser = UserFactory(username="admin", is_superuser=True, is_staff=True)
+    return d

@@ -5,8 +5,11 @@ anonymous → 302 to the login page. Every new view adds its rows here.
 """
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 
+from apps.dokumen.models import DokumenFinal
 from apps.usulan import kajian
 from apps.usulan.foto import foto_tambah
 from tests.factories import buat_usulan
@@ -39,6 +42,7 @@ KELOLA_A = {**LIHAT_A, "camat_a": 403, "fasilitator_a": 403, "bappeda": 403}
 # Pages to enter data: any kelurahan operator (their own kelurahan), nobody else.
 OPERATOR = _semua(403, operator_a=200, operator_b=200, superuser=200)
 PUBLIK = {ANON: 200, **dict.fromkeys(SEMUA, 200)}
+ORANG_SATU = [("Hj. Rahmah", "P", "tua", "masyarakat", [], "kesehatan", "PKK", 0)]
 
 # (name, url(d), {actor: status}); d is the `dunia` fixture.
 MATRIX = [
@@ -186,30 +190,142 @@ MATRIX_POST = [
 ]
 
 
-@pytest.fixture
-def dunia_usulan(dunia, settings, tmp_path):
-    """The world plus one usulan of kelurahan A (to Dinas PUPR) with a photo, a masalah
-    and an RPJM kegiatan."""
-    settings.MEDIA_ROOT = tmp_path
-    d = dunia
-    d.usulan = buat_usulan(
-        d.operator_a, d.kelurahan_a, sumber_pembiayaan="apbd", perangkat_daerah=d.pupr
-    )
-    d.foto = foto_tambah(user=d.operator_a, usulan=d.usulan, berkas=gambar(size=(40, 30)))
-    d.masalah = kajian.masalah_simpan(
-        user=d.operator_a, kelurahan=d.kelurahan_a, data={"sektor": "ekonomi", "uraian": "x"}
-    )
-    d.rpjm = kajian.rpjm_simpan(
-        user=d.operator_a,
-        kelurahan=d.kelurahan_a,
-        data={
-            "bidang": "pembangunan",
-            "kegiatan": "Jalan",
-            "tahun_mulai": 2025,
-            "tahun_selesai": 2030,
-        },
-    )
-    return d
+def _m(d, name, *extra):
+    return reverse(f"musyawarah:{name}", args=[d.forum.pk, *extra])
+
+
+LIHAT_A_SKPD = {**LIHAT_A, "skpd_pupr": 200}  # the SKPD reads its daerah's forums
+MATRIX += [
+    ("musyawarah daftar", lambda d: reverse("musyawarah:daftar"), _semua(200)),
+    *[
+        (f"musyawarah {name} A", lambda d, name=name: _m(d, name), LIHAT_A_SKPD)
+        for name in (
+            "ringkasan",
+            "tpm",
+            "jadwal",
+            "rkp",
+            "peserta",
+            "hadir",
+            "keterwakilan",
+            "pembahasan",
+            "masalah",
+            "delegasi",
+            "penetapan",
+            "undangan",
+            "pengumuman",
+            "daftar_hadir",
+        )
+    ],
+    ("musyawarah keluaran A", lambda d: _m(d, "keluaran", "prioritas"), LIHAT_A_SKPD),
+    ("musyawarah unduh pdf A", lambda d: _m(d, "unduh", "hadir", "pdf"), LIHAT_A_SKPD),
+    ("musyawarah unduh xlsx A", lambda d: _m(d, "unduh", "prioritas", "xlsx"), LIHAT_A_SKPD),
+    (
+        "musyawarah peserta ubah A",
+        lambda d: _m(d, "peserta_ubah", d.forum.peserta.first().pk),
+        {**KELOLA_A, "skpd_pupr": 403},
+    ),
+    ("verifikasi", lambda d: reverse("publik:verifikasi", args=[d.dokumen.kode]), PUBLIK),
+    (
+        "verifikasi unduh",
+        lambda d: reverse("publik:verifikasi_unduh", args=[d.dokumen.kode]),
+        PUBLIK,
+    ),
+]
+
+
+def _peserta(d):
+    return d.forum.peserta.first().pk
+
+
+# Forms that re-render (200) for the operator when posted empty; others never get there.
+FORM_A_POST = {**KELOLA_A, "operator_a": 200, "superuser": 200, "skpd_pupr": 403}
+MATRIX_POST += [
+    *[
+        (f"musyawarah {name} A", lambda d, name=name: _m(d, name), KELOLA_A_POST)
+        for name in ("mulai", "tetapkan", "tandatangani", "buka_kembali", "pindaian", "masalah")
+    ],
+    ("musyawarah tandai hadir A", lambda d: _m(d, "tandai_hadir", _peserta(d)), KELOLA_A_POST),
+    ("musyawarah peserta hapus A", lambda d: _m(d, "peserta_hapus", _peserta(d)), KELOLA_A_POST),
+    (
+        "musyawarah agenda hapus A",
+        lambda d: _m(d, "agenda_hapus", d.forum.agenda.first().pk),
+        KELOLA_A_POST,
+    ),
+    (
+        "musyawarah logistik A",
+        lambda d: _m(d, "logistik_siap", d.forum.logistik.first().pk),
+        KELOLA_A_POST,
+    ),
+    ("musyawarah tpm hapus A", lambda d: _m(d, "tpm_hapus", d.forum.tpm.first().pk), KELOLA_A_POST),
+    (
+        "musyawarah pemandu hapus A",
+        lambda d: _m(d, "pemandu_hapus", d.forum.pemandu.first().pk),
+        KELOLA_A_POST,
+    ),
+    *[
+        (f"musyawarah {name} A (form)", lambda d, name=name: _m(d, name), FORM_A_POST)
+        for name in ("tpm", "jadwal", "peserta", "hadir", "pembahasan", "delegasi", "penetapan")
+    ],
+]
+
+
+@pytest.fixture(scope="module")
+def dunia_usulan(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The world plus one usulan of kelurahan A (to Dinas PUPR) with a photo, a masalah, an
+    RPJM kegiatan, an open desa forum and a signed document. Built once for the module and
+    committed: every case runs in its own transaction, so what a POST changes is rolled back.
+    """
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    from apps.musyawarah import persiapan
+    from tests.conftest import bangun_dunia
+    from tests.musyawarah.conftest import siapkan, undang
+
+    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with (
+        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"), PASSWORD_HASHERS=fast),
+        django_db_blocker.unblock(),
+    ):
+        d = bangun_dunia()
+        d.usulan = buat_usulan(
+            d.operator_a, d.kelurahan_a, sumber_pembiayaan="apbd", perangkat_daerah=d.pupr
+        )
+        d.foto = foto_tambah(user=d.operator_a, usulan=d.usulan, berkas=gambar(size=(40, 30)))
+        d.masalah = kajian.masalah_simpan(
+            user=d.operator_a, kelurahan=d.kelurahan_a, data={"sektor": "ekonomi", "uraian": "x"}
+        )
+        d.rpjm = kajian.rpjm_simpan(
+            user=d.operator_a,
+            kelurahan=d.kelurahan_a,
+            data={
+                "bidang": "pembangunan",
+                "kegiatan": "Jalan",
+                "tahun_mulai": 2025,
+                "tahun_selesai": 2030,
+            },
+        )
+        d.forum = siapkan(
+            d.operator_a,
+            persiapan.musyawarah_desa_buat(user=d.operator_a, kelurahan=d.kelurahan_a),
+        )
+        undang(d.operator_a, d.forum, ORANG_SATU)
+        persiapan.musyawarah_mulai(user=d.operator_a, musyawarah=d.forum)
+        d.dokumen = DokumenFinal.objects.create(
+            kode="ABCD-EFGH",
+            jenis="berita_acara_desa",
+            judul="Berita acara uji",
+            nomor="1/BA",
+            kode_wilayah=d.kelurahan_a.kode,
+            nama_wilayah="Sungai Miai",
+            snapshot={},
+            sha256_snapshot="0" * 64,
+            pdf=ContentFile(b"%PDF-1.4 uji", name="uji.pdf"),
+            sha256_pdf="0" * 64,
+            ditandatangani_pada=timezone.now(),
+        )
+        yield d
+        call_command("flush", interactive=False, verbosity=0)
 
 
 def _cases(matrix):
@@ -227,7 +343,7 @@ def _cek(response, actor, status):
 
 
 @pytest.mark.parametrize(("url", "actor", "status"), _cases(MATRIX))
-def test_permission_matrix(dunia_usulan, url, actor, status):
+def test_permission_matrix(dunia_usulan, db, url, actor, status):
     user = None if actor == ANON else getattr(dunia_usulan, actor)
     response = klien(user).get(url(dunia_usulan))
     _cek(response, actor, status)
@@ -236,6 +352,7 @@ def test_permission_matrix(dunia_usulan, url, actor, status):
 
 
 @pytest.mark.parametrize(("url", "actor", "status"), _cases(MATRIX_POST))
-def test_permission_matrix_post(dunia_usulan, url, actor, status):
+def test_permission_matrix_post(dunia_usulan, db, settings, tmp_path, url, actor, status):
+    settings.MEDIA_ROOT = tmp_path
     user = None if actor == ANON else getattr(dunia_usulan, actor)
     _cek(klien(user).post(url(dunia_usulan), {"alasan": "uji"}), actor, status)

@@ -26,6 +26,8 @@ class Aksi(StrEnum):
     KELOLA_USULAN = "usulan.kelola"
     # The kajian desa (masalah) and the RPJM Desa of a kelurahan.
     KELOLA_KAJIAN = "kajian.kelola"
+    # Run the Musrenbang Desa/Kelurahan: TPM, invitations, attendance, decisions, signing.
+    KELOLA_MUSYAWARAH_DESA = "musyawarah_desa.kelola"
 
 
 ATURAN: dict[Aksi, frozenset[Peran]] = {
@@ -34,6 +36,7 @@ ATURAN: dict[Aksi, frozenset[Peran]] = {
     Aksi.MASUK_ADMIN: frozenset({Peran.ADMIN_BAPPEDA}),
     Aksi.KELOLA_USULAN: frozenset({Peran.OPERATOR_KELURAHAN}),
     Aksi.KELOLA_KAJIAN: frozenset({Peran.OPERATOR_KELURAHAN}),
+    Aksi.KELOLA_MUSYAWARAH_DESA: frozenset({Peran.OPERATOR_KELURAHAN}),
 }
 
 

@@ -46,7 +46,7 @@ _KECAMATAN = {
 TUGAS: dict[str, dict[str, list[Tugas]]] = {
     Peran.OPERATOR_KELURAHAN: {
         J.PRA_MUSRENBANG: [
-            Tugas(_("Bentuk TPM dan tim pemandu (3 orang).")),
+            Tugas(_("Bentuk TPM dan tim pemandu (3 orang)."), "musyawarah:daftar"),
             Tugas(_("Catat masalah per RW dan per sektor (kajian desa)."), "usulan:masalah_daftar"),
             Tugas(_("Lengkapi RPJM Desa/Renstra Kelurahan."), "usulan:rpjm_daftar"),
             Tugas(_("Masukkan usulan warga dari RT/RW."), "usulan:daftar"),
@@ -54,9 +54,18 @@ TUGAS: dict[str, dict[str, list[Tugas]]] = {
         ],
         J.MUSRENBANG_DESA: [
             Tugas(_("Ajukan usulan yang akan dibahas di Musrenbang."), "usulan:daftar"),
-            Tugas(_("Umumkan forum dan kirim undangan paling lambat 7 hari sebelumnya.")),
-            Tugas(_("Laksanakan Musrenbang; catat daftar hadir dan keterwakilan.")),
-            Tugas(_("Tetapkan prioritas dan delegasi, lalu tandatangani berita acara.")),
+            Tugas(
+                _("Umumkan forum dan kirim undangan paling lambat 7 hari sebelumnya."),
+                "musyawarah:daftar",
+            ),
+            Tugas(
+                _("Laksanakan Musrenbang; catat daftar hadir dan keterwakilan."),
+                "musyawarah:daftar",
+            ),
+            Tugas(
+                _("Tetapkan prioritas dan delegasi, lalu tandatangani berita acara."),
+                "musyawarah:daftar",
+            ),
         ],
         J.MUSRENBANG_KECAMATAN: [
             Tugas(_("Pastikan delegasi kelurahan hadir di Musrenbang Kecamatan.")),
@@ -81,7 +90,7 @@ TUGAS: dict[str, dict[str, list[Tugas]]] = {
             Tugas(_("Tetapkan jadwal tahapan dan prioritas daerah siklus ini."), "admin:index"),
         ],
         J.MUSRENBANG_DESA: [
-            Tugas(_("Pantau pelaksanaan Musrenbang desa/kelurahan.")),
+            Tugas(_("Pantau pelaksanaan Musrenbang desa/kelurahan."), "musyawarah:daftar"),
         ],
         J.MUSRENBANG_KECAMATAN: [
             Tugas(_("Hadiri Musrenbang Kecamatan sebagai narasumber.")),

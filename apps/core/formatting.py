@@ -107,3 +107,17 @@ def rentang_tanggal(mulai: datetime.date | None, selesai: datetime.date | None) 
     if mulai.year == selesai.year:
         return f"{mulai.day} {BULAN[mulai.month - 1]} – {tanggal(selesai)}"
     return f"{tanggal(mulai)} – {tanggal(selesai)}"
+
+
+_ZONA = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Ujung_Pandang": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+
+
+def zona_waktu() -> str:
+    """WIB, WITA or WIT for the server's TIME_ZONE, as letters print a time."""
+    return _ZONA.get(timezone.get_current_timezone_name(), "")

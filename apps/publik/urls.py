@@ -6,4 +6,6 @@ app_name = "publik"
 urlpatterns = [
     path("lacak/", views.lacak, name="lacak"),
     path("lacak/<str:kode>/", views.lacak_detail, name="lacak_detail"),
+    path("verifikasi/<str:kode>/", views.verifikasi, name="verifikasi"),
+    path("verifikasi/<str:kode>/unduh/", views.verifikasi_unduh, name="verifikasi_unduh"),
 ]

@@ -1,8 +1,10 @@
 """Pages without login: track an usulan by its receipt code."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import redirect, render
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
 
+from apps.dokumen.models import DokumenFinal
 from apps.publik.selectors import riwayat_publik, usulan_publik
 from apps.usulan.kode import kode_sah, normalkan_kode
 
@@ -30,4 +32,24 @@ def lacak_detail(request, kode: str):
         )
     return render(
         request, "publik/lacak_detail.html", {"usulan": usulan, "riwayat": riwayat_publik(usulan)}
+    )
+
+
+@login_not_required
+def verifikasi(request, kode: str):
+    """What was signed, when, by whom, and the SHA-256 of the stored PDF."""
+    dokumen = DokumenFinal.objects.filter(kode=kode.strip().upper()).first()
+    if dokumen is None:
+        return render(request, "publik/verifikasi.html", {"kode": kode}, status=404)
+    return render(request, "publik/verifikasi.html", {"dokumen": dokumen, "s": dokumen.snapshot})
+
+
+@login_not_required
+def verifikasi_unduh(request, kode: str):
+    dokumen = get_object_or_404(DokumenFinal, kode=kode.strip().upper())
+    return FileResponse(
+        dokumen.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"{dokumen.jenis.replace('_', '-')}-{dokumen.kode}.pdf",
+        content_type="application/pdf",
     )

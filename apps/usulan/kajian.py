@@ -52,10 +52,14 @@ def masalah_simpan(
         masalah = Masalah(
             kelurahan=kelurahan, siklus=siklus_aktif_untuk(kelurahan), dicatat_oleh=user
         )
-    elif masalah.kelurahan_id != kelurahan.pk:
+    else:
+        masalah = Masalah.objects.select_for_update().select_related("siklus").get(pk=masalah.pk)
+    if masalah.kelurahan_id != kelurahan.pk:
         raise DomainError(_("Masalah ini milik kelurahan/desa lain."))
     elif not masalah.siklus.aktif:
         raise DomainError(_("Kajian siklus yang sudah lewat tidak dapat diubah."))
+    elif masalah.terkunci:
+        raise DomainError(_("Masalah ini tercantum dalam berita acara yang sudah ditandatangani."))
     _isi(masalah, data, ISIAN_MASALAH)
     masalah.full_clean()
     masalah.save()
@@ -66,9 +70,20 @@ def masalah_simpan(
 def masalah_hapus(*, user, masalah: Masalah) -> None:
     """Delete a masalah; usulan that pointed to it keep their text and lose the link."""
     wajib(user, Aksi.KELOLA_KAJIAN, masalah)
+    masalah = Masalah.objects.select_for_update().select_related("siklus").get(pk=masalah.pk)
     if not masalah.siklus.aktif:
         raise DomainError(_("Kajian siklus yang sudah lewat tidak dapat dihapus."))
+    if masalah.terkunci:
+        raise DomainError(_("Masalah ini tercantum dalam berita acara yang sudah ditandatangani."))
     masalah.delete()
+
+
+@transaction.atomic
+def masalah_kunci(*, user, masalah_list: list[Masalah]) -> None:
+    """Freeze the masalah a signed berita acara lists."""
+    for masalah in masalah_list:
+        wajib(user, Aksi.KELOLA_KAJIAN, masalah)
+    Masalah.objects.filter(pk__in=[m.pk for m in masalah_list]).update(terkunci=True)
 
 
 @transaction.atomic

@@ -6,15 +6,15 @@ year, so guessing one that exists takes hundreds of thousands of tries.
 """
 
 import re
-import secrets
 
-ALFABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+from apps.core.kode import ALFABET, acak
+
 POLA = re.compile(r"^[A-Z0-9]{2,5}-\d{2}-[" + ALFABET + r"]{4}-[" + ALFABET + r"]{2}$")
 
 
 def buat_kode(awalan: str, tahun_rencana: int) -> str:
-    acak = "".join(secrets.choice(ALFABET) for _ in range(6))
-    return f"{awalan}-{tahun_rencana % 100:02d}-{acak[:4]}-{acak[4:]}"
+    huruf = acak(6)
+    return f"{awalan}-{tahun_rencana % 100:02d}-{huruf[:4]}-{huruf[4:]}"
 
 
 def normalkan_kode(teks: str) -> str:

@@ -470,6 +470,8 @@ class Masalah(TimeStampedModel):
         editable=False,
         related_name="+",
     )
+    # Set when a signed berita acara lists this masalah: from then on it cannot change.
+    terkunci = models.BooleanField(_("terkunci"), default=False, editable=False)
 
     objects = MasalahQuerySet.as_manager()
 
@@ -564,3 +566,26 @@ class RpjmDesa(TimeStampedModel):
 
     def berlaku_pada(self, tahun: int) -> bool:
         return self.tahun_mulai <= tahun <= self.tahun_selesai
+
+
+class PenutupanUsulan(models.Model):
+    """The kelurahan's desa forum has decided: no more usulan submitted this siklus.
+
+    Written when its berita acara is signed; drafts stay drafts (they can be carried
+    over to the next siklus).
+    """
+
+    siklus = models.ForeignKey(Siklus, on_delete=models.CASCADE, related_name="+")
+    kelurahan = models.ForeignKey(Kelurahan, on_delete=models.CASCADE, related_name="+")
+    ditutup_pada = models.DateTimeField(default=timezone.now)
+    keterangan = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("penutupan pengajuan usulan")
+        verbose_name_plural = _("penutupan pengajuan usulan")
+        constraints = [
+            models.UniqueConstraint(fields=["siklus", "kelurahan"], name="penutupan_sekali"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kelurahan} {self.siklus}"

@@ -14,7 +14,14 @@ from apps.akun.permissions import Aksi, wajib
 from apps.core.exceptions import DomainError
 from apps.siklus.models import PrioritasDaerah, Siklus
 from apps.usulan.kode import buat_kode
-from apps.usulan.models import STATUS_DIDANAI, FotoUsulan, RiwayatStatus, Status, Usulan
+from apps.usulan.models import (
+    STATUS_DIDANAI,
+    FotoUsulan,
+    PenutupanUsulan,
+    RiwayatStatus,
+    Status,
+    Usulan,
+)
 from apps.wilayah.models import Kelurahan
 
 # The fields a kelurahan operator fills in; everything else is set by the services.
@@ -151,14 +158,31 @@ def usulan_ubah(*, user, usulan: Usulan, data: dict, versi: int) -> Usulan:
     return usulan
 
 
+def pengajuan_ditutup(usulan: Usulan) -> PenutupanUsulan | None:
+    return PenutupanUsulan.objects.filter(
+        siklus_id=usulan.siklus_id, kelurahan_id=usulan.kelurahan_id
+    ).first()
+
+
 @transaction.atomic
 def usulan_ajukan(*, user, usulan: Usulan) -> Usulan:
-    """draf → diajukan: the usulan goes on the list for the Musrenbang kelurahan/desa."""
+    """draf → diajukan: the usulan goes on the list for the Musrenbang kelurahan/desa.
+
+    Refused once the kelurahan's desa forum has signed its berita acara.
+    """
     usulan = _kunci(usulan)
     wajib(user, Aksi.KELOLA_USULAN, usulan)
     if usulan.status != Status.DRAF:
         raise DomainError(_("Hanya usulan berstatus draf yang dapat diajukan."))
     _wajib_terbuka(usulan, _("diajukan"))
+    if pengajuan_ditutup(usulan):
+        raise DomainError(
+            _(
+                "Musrenbang %(kelurahan)s siklus ini sudah ditetapkan; usulan baru dapat "
+                "dilanjutkan ke siklus berikutnya."
+            )
+            % {"kelurahan": usulan.kelurahan}
+        )
     return _pindah(usulan, ke=Status.DIAJUKAN, oleh=user, alasan=_("Diajukan ke Musrenbang."))
 
 
@@ -175,6 +199,53 @@ def usulan_tarik(*, user, usulan: Usulan, alasan: str) -> Usulan:
         raise DomainError(_("Tuliskan alasan menarik kembali usulan."))
     _wajib_terbuka(usulan, _("ditarik"))
     return _pindah(usulan, ke=Status.DRAF, oleh=user, alasan=alasan.strip())
+
+
+def _putuskan_desa(usulan: Usulan, *, user, ke: str, alasan: str) -> Usulan:
+    usulan = _kunci(usulan)
+    wajib(user, Aksi.KELOLA_USULAN, usulan)
+    if usulan.status != Status.DIAJUKAN:
+        raise DomainError(
+            _("Usulan %(kode)s berstatus “%(status)s”, bukan “Diajukan”.")
+            % {"kode": usulan.kode, "status": usulan.get_status_display()}
+        )
+    return _pindah(usulan, ke=ke, oleh=user, alasan=alasan)
+
+
+@transaction.atomic
+def usulan_jadikan_prioritas_desa(*, user, usulan: Usulan, keterangan: str) -> Usulan:
+    """diajukan → prioritas desa: agreed for the kota (Renja of its perangkat daerah).
+
+    Called when the desa forum's berita acara is signed; ``keterangan`` names it.
+    """
+    if not usulan.perangkat_daerah_id:
+        raise DomainError(
+            _("Usulan %(kode)s belum menyebut perangkat daerah tujuan.") % {"kode": usulan.kode}
+        )
+    return _putuskan_desa(usulan, user=user, ke=Status.PRIORITAS_DESA, alasan=keterangan)
+
+
+@transaction.atomic
+def usulan_jadikan_swadaya(*, user, usulan: Usulan, keterangan: str) -> Usulan:
+    """diajukan → swadaya: the community will do it itself."""
+    return _putuskan_desa(usulan, user=user, ke=Status.SWADAYA, alasan=keterangan)
+
+
+@transaction.atomic
+def usulan_tolak_desa(*, user, usulan: Usulan, alasan: str) -> Usulan:
+    """diajukan → ditolak desa: not agreed by the forum, with its reason."""
+    if not alasan.strip():
+        raise DomainError(_("Usulan yang tidak disepakati harus disertai alasan."))
+    return _putuskan_desa(usulan, user=user, ke=Status.DITOLAK_DESA, alasan=alasan)
+
+
+@transaction.atomic
+def pengajuan_tutup(*, user, kelurahan: Kelurahan, siklus: Siklus, keterangan: str) -> None:
+    """Close submission of usulan of ``kelurahan`` in ``siklus`` (its forum has decided)."""
+    wajib(user, Aksi.KELOLA_USULAN, kelurahan)
+    PenutupanUsulan.objects.get_or_create(
+        siklus=siklus, kelurahan=kelurahan, defaults={"keterangan": keterangan}
+    )
 
 
 @transaction.atomic

@@ -62,6 +62,12 @@ class Daerah(TimeStampedModel):
     alamat = models.CharField(_("alamat kantor Bappeda"), max_length=255, blank=True)
     telepon = models.CharField(_("telepon"), max_length=50, blank=True)
     email = models.EmailField(_("email"), blank=True)
+    logo = models.ImageField(
+        _("logo daerah"),
+        upload_to="daerah/",
+        blank=True,
+        help_text=_("Lambang daerah untuk kop surat (PNG/JPEG)."),
+    )
 
     objects = DaerahQuerySet.as_manager()
 

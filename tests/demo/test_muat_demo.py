@@ -12,6 +12,21 @@ from apps.wilayah.models import RT, Kecamatan, Kelurahan, Lingkungan, PerangkatD
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module", autouse=True)
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for this module and committed; each test's own changes are
+    rolled back. Its printed output is kept for the tests to read."""
+    from django.test import override_settings
+
+    out = StringIO()
+    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    media = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=fast), django_db_blocker.unblock():
+        call_command("muat_demo", stdout=out)
+        yield out.getvalue()
+        call_command("flush", interactive=False, verbosity=0)
+
+
 def _counts():
     return {
         model.__name__: model.objects.count()
@@ -33,9 +48,7 @@ def _counts():
     }
 
 
-def test_muat_demo_loads_banjarmasin_and_is_idempotent():
-    out = StringIO()
-    call_command("muat_demo", stdout=out)
+def test_muat_demo_loads_banjarmasin_and_is_idempotent(demo):
     first = _counts()
     call_command("muat_demo", stdout=StringIO())
     assert _counts() == first
@@ -53,26 +66,29 @@ def test_muat_demo_loads_banjarmasin_and_is_idempotent():
     assert 4 <= siklus.prioritas_daerah.count() <= 5
     assert Siklus.objects.get(aktif=False).tahun_rencana == 2027
 
-    text = out.getvalue()
     for username in [
         "operator-sungai-miai",
         "camat-banjarmasin-utara",
         "skpd-dinas-pupr",
         "bappeda",
     ]:
-        assert username in text
+        assert username in demo
         assert User.objects.get(username=username).check_password("musrenbang-demo")
 
 
 def test_demo_usulan_are_realistic_and_traceable():
-    call_command("muat_demo", stdout=StringIO())
     aktif = Siklus.objects.get(aktif=True)
     per_kelurahan = Usulan.objects.filter(siklus=aktif).values("kelurahan").annotate(n=Count("pk"))
     assert len(per_kelurahan) == 52
     assert all(10 <= row["n"] <= 25 for row in per_kelurahan)
-    assert set(Usulan.objects.filter(siklus=aktif).values_list("status", flat=True)) == {
+    status_aktif = set(Usulan.objects.filter(siklus=aktif).values_list("status", flat=True))
+    assert {Status.DRAF, Status.DIAJUKAN, Status.PRIORITAS_DESA, Status.SWADAYA} <= status_aktif
+    assert status_aktif <= {
         Status.DRAF,
         Status.DIAJUKAN,
+        Status.PRIORITAS_DESA,
+        Status.SWADAYA,
+        Status.DITOLAK_DESA,
     }
     lalu = set(Usulan.objects.exclude(siklus=aktif).values_list("status", flat=True))
     assert {Status.DITERIMA, Status.DITOLAK, Status.TIDAK_LAYAK, Status.SWADAYA} <= lalu
@@ -86,8 +102,25 @@ def test_demo_usulan_are_realistic_and_traceable():
     )
 
 
+def test_demo_forums_some_signed_some_preparing():
+    from apps.dokumen.models import DokumenFinal
+    from apps.musyawarah.models import Musyawarah
+
+    status = dict(Musyawarah.objects.values_list("kelurahan__nama", "status"))
+    assert [k for k, s in status.items() if s == "selesai"] and len(
+        [k for k, s in status.items() if s == "persiapan"]
+    ) >= 3
+    assert "Sungai Miai" not in status  # left for a walk-through
+    for m in Musyawarah.objects.filter(status="selesai"):
+        assert m.berita_acara.pdf.name.endswith(".pdf")
+        assert m.berita_acara.snapshot["jumlah_peserta"] > 0
+        assert not Usulan.objects.filter(
+            kelurahan=m.kelurahan, siklus=m.siklus, status=Status.DIAJUKAN
+        ).exists()
+    assert DokumenFinal.objects.count() == len([s for s in status.values() if s == "selesai"])
+
+
 def test_muat_demo_keeps_a_changed_password():
-    call_command("muat_demo", stdout=StringIO())
     user = User.objects.get(username="operator-sungai-miai")
     user.set_password("sandi-baru-yang-kuat")
     user.save()
@@ -97,7 +130,6 @@ def test_muat_demo_keeps_a_changed_password():
 
 
 def test_demo_users_see_only_their_wilayah():
-    call_command("muat_demo", stdout=StringIO())
     operator = User.objects.get(username="operator-sungai-miai")
     assert list(Kelurahan.objects.for_user(operator).values_list("nama", flat=True)) == [
         "Sungai Miai"

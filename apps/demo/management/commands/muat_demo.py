@@ -1,5 +1,6 @@
 """Load the demo data: Kota Banjarmasin, siklus RKPD 2027 and 2028, one account per role,
-and usulan with their kajian desa and RPJM Desa.
+usulan with their kajian desa and RPJM Desa, and Musrenbang kelurahan forums (some signed,
+some in preparation).
 
 Idempotent: running it again adds what is missing and changes nothing that exists
 (passwords someone changed stay changed). ``make run`` calls it.
@@ -8,6 +9,7 @@ Idempotent: running it again adds what is missing and changes nothing that exist
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from apps.demo.musyawarah import muat_musyawarah
 from apps.demo.pengguna import KATA_SANDI, muat_pengguna, muat_superuser
 from apps.demo.siklus import muat_siklus
 from apps.demo.usulan import muat_usulan
@@ -25,9 +27,15 @@ class Command(BaseCommand):
             siklus = muat_siklus(daerah, user=admin, tahun_rencana=2028, aktif=True)
             akun = muat_pengguna(daerah)
             jumlah_usulan = muat_usulan(siklus_lalu=lalu, siklus_aktif=siklus)
+            forum_selesai, forum_persiapan = muat_musyawarah(siklus)
         self.stdout.write(self.style.SUCCESS(f"Data demo {daerah} siap, siklus aktif {siklus}."))
         if jumlah_usulan:
             self.stdout.write(f"{jumlah_usulan} usulan demo ditambahkan ({lalu} dan {siklus}).")
+        if forum_selesai or forum_persiapan:
+            self.stdout.write(
+                f"Musrenbang kelurahan: {forum_selesai} selesai dengan berita acara, "
+                f"{forum_persiapan} dalam persiapan."
+            )
         self.stdout.write(f"Semua akun demo memakai kata sandi: {KATA_SANDI}")
         lebar = max(len(u) for u, _, _ in akun)
         for username, peran, wilayah in akun:

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MusyawarahConfig(AppConfig):
+    name = "apps.musyawarah"
+    verbose_name = "Musyawarah"
