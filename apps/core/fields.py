@@ -14,42 +14,38 @@ def angka_input(value) -> str:
     return bilangan(value)
 
 
-class AngkaField(forms.CharField):
+class _BilanganField(forms.CharField):
+    """A text input read by ``parse`` (a function of apps.core.angka) into a Decimal."""
+
+    parse = staticmethod(parse_angka)
+    attrs: dict = {}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs=dict(self.attrs)))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return angka_input(value)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        try:
+            return self.parse(value)
+        except ValueError as e:
+            raise ValidationError(str(e)) from e
+
+
+class AngkaField(_BilanganField):
     """Accepts 150, 1.200, 2,5; gives a Decimal."""
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        return angka_input(value)
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        try:
-            return parse_angka(value)
-        except ValueError as e:
-            raise ValidationError(str(e)) from e
+    attrs = {"inputmode": "decimal"}
 
 
-class RupiahField(forms.CharField):
+class RupiahField(_BilanganField):
     """Accepts Rp 1.500.000, 1.500.000,00, 1500000; gives a whole Decimal."""
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "1.500.000"})
-        )
-        super().__init__(**kwargs)
-
-    def prepare_value(self, value):
-        return angka_input(value)
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        try:
-            return parse_rupiah(value)
-        except ValueError as e:
-            raise ValidationError(str(e)) from e
+    parse = staticmethod(parse_rupiah)
+    attrs = {"inputmode": "numeric", "placeholder": "1.500.000"}
 
 
 class KoordinatField(forms.DecimalField):

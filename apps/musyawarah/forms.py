@@ -16,6 +16,7 @@ from apps.musyawarah.models import (
     Peserta,
     Unsur,
 )
+from apps.musyawarah.peserta import ISIAN as ISIAN_PESERTA
 from apps.wilayah.models import RT, Lingkungan
 
 
@@ -168,22 +169,7 @@ class PesertaForm(forms.ModelForm):
 
     class Meta:
         model = Peserta
-        fields = [
-            "nama",
-            "jenis_kelamin",
-            "kelompok_usia",
-            "lingkungan",
-            "rt",
-            "sektor",
-            "kelompok_sosial",
-            "unsur",
-            "organisasi",
-            "jabatan",
-            "peran",
-            "alamat",
-            "telepon",
-            "diundang",
-        ]
+        fields = list(ISIAN_PESERTA)
 
     def __init__(self, *args, musyawarah: Musyawarah, ringkas: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

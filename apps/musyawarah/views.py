@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -46,6 +46,20 @@ def tampilkan_galat(request, e: DomainError) -> None:
     messages.error(request, e.message)
     for rincian in e.rincian:
         messages.warning(request, rincian)
+
+
+def aksi_bagian(request, pk: int, model, bagian_pk: int, tujuan: str, lakukan):
+    """A POST on one part of a forum (a TPM member, an agenda item, a participant...):
+    find it within the forum (404), check the right (403), run ``lakukan(part)``, and go
+    back to the ``tujuan`` page of the forum with any refusal shown."""
+    m = ambil(request, pk)
+    wajib_kelola(request, m)
+    bagian = get_object_or_404(model, pk=bagian_pk, musyawarah=m)
+    try:
+        lakukan(bagian)
+    except DomainError as e:
+        tampilkan_galat(request, e)
+    return redirect(tujuan, pk=pk)
 
 
 def url_verifikasi(request):

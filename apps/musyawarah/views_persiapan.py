@@ -16,7 +16,7 @@ from apps.musyawarah.forms import (
     SkTpmForm,
 )
 from apps.musyawarah.models import AgendaAcara, AnggotaTpm, Logistik, Pemandu
-from apps.musyawarah.views import ambil, konteks, tampilkan_galat, wajib_kelola
+from apps.musyawarah.views import aksi_bagian, ambil, konteks, tampilkan_galat, wajib_kelola
 from apps.usulan.views_excel import unduhan
 
 
@@ -70,26 +70,26 @@ def tpm(request, pk: int):
 
 @require_POST
 def tpm_hapus(request, pk: int, anggota_pk: int):
-    m = ambil(request, pk)
-    wajib_kelola(request, m)
-    anggota = get_object_or_404(AnggotaTpm, pk=anggota_pk, musyawarah=m)
-    try:
-        persiapan.tpm_hapus(user=request.user, anggota=anggota)
-    except DomainError as e:
-        tampilkan_galat(request, e)
-    return redirect("musyawarah:tpm", pk=pk)
+    return aksi_bagian(
+        request,
+        pk,
+        AnggotaTpm,
+        anggota_pk,
+        "musyawarah:tpm",
+        lambda anggota: persiapan.tpm_hapus(user=request.user, anggota=anggota),
+    )
 
 
 @require_POST
 def pemandu_hapus(request, pk: int, pemandu_pk: int):
-    m = ambil(request, pk)
-    wajib_kelola(request, m)
-    pemandu = get_object_or_404(Pemandu, pk=pemandu_pk, musyawarah=m)
-    try:
-        persiapan.pemandu_hapus(user=request.user, pemandu=pemandu)
-    except DomainError as e:
-        tampilkan_galat(request, e)
-    return redirect("musyawarah:tpm", pk=pk)
+    return aksi_bagian(
+        request,
+        pk,
+        Pemandu,
+        pemandu_pk,
+        "musyawarah:tpm",
+        lambda pemandu: persiapan.pemandu_hapus(user=request.user, pemandu=pemandu),
+    )
 
 
 def jadwal(request, pk: int):
@@ -146,28 +146,28 @@ def jadwal(request, pk: int):
 
 @require_POST
 def agenda_hapus(request, pk: int, acara_pk: int):
-    m = ambil(request, pk)
-    wajib_kelola(request, m)
-    acara = get_object_or_404(AgendaAcara, pk=acara_pk, musyawarah=m)
-    try:
-        persiapan.agenda_hapus(user=request.user, acara=acara)
-    except DomainError as e:
-        tampilkan_galat(request, e)
-    return redirect("musyawarah:jadwal", pk=pk)
+    return aksi_bagian(
+        request,
+        pk,
+        AgendaAcara,
+        acara_pk,
+        "musyawarah:jadwal",
+        lambda acara: persiapan.agenda_hapus(user=request.user, acara=acara),
+    )
 
 
 @require_POST
 def logistik_siap(request, pk: int, item_pk: int):
-    m = ambil(request, pk)
-    wajib_kelola(request, m)
-    item = get_object_or_404(Logistik, pk=item_pk, musyawarah=m)
-    try:
-        persiapan.logistik_simpan(
-            user=request.user, musyawarah=m, item=item, data={"siap": not item.siap}
-        )
-    except DomainError as e:
-        tampilkan_galat(request, e)
-    return redirect("musyawarah:jadwal", pk=pk)
+    return aksi_bagian(
+        request,
+        pk,
+        Logistik,
+        item_pk,
+        "musyawarah:jadwal",
+        lambda item: persiapan.logistik_simpan(
+            user=request.user, musyawarah=item.musyawarah, item=item, data={"siap": not item.siap}
+        ),
+    )
 
 
 def undangan(request, pk: int):

@@ -13,7 +13,7 @@ from apps.musyawarah import peserta as peserta_services
 from apps.musyawarah import selectors
 from apps.musyawarah.forms import DelegasiForm, PesertaForm
 from apps.musyawarah.models import Peserta
-from apps.musyawarah.views import ambil, konteks, tampilkan_galat, wajib_kelola
+from apps.musyawarah.views import aksi_bagian, ambil, konteks, tampilkan_galat, wajib_kelola
 
 
 def _htmx(request) -> bool:
@@ -74,14 +74,14 @@ def ubah(request, pk: int, peserta_pk: int):
 
 @require_POST
 def hapus(request, pk: int, peserta_pk: int):
-    m = ambil(request, pk)
-    wajib_kelola(request, m)
-    p = get_object_or_404(Peserta, pk=peserta_pk, musyawarah=m)
-    try:
-        peserta_services.peserta_hapus(user=request.user, peserta=p)
-    except DomainError as e:
-        tampilkan_galat(request, e)
-    return redirect("musyawarah:peserta", pk=pk)
+    return aksi_bagian(
+        request,
+        pk,
+        Peserta,
+        peserta_pk,
+        "musyawarah:peserta",
+        lambda p: peserta_services.peserta_hapus(user=request.user, peserta=p),
+    )
 
 
 def hadir(request, pk: int):

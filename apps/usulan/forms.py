@@ -10,6 +10,7 @@ from apps.core.exceptions import DomainError
 from apps.core.fields import AngkaField, KoordinatField, MultipleFileField, RupiahField
 from apps.siklus.models import Siklus
 from apps.usulan.foto import MAKS_FOTO, olah_gambar
+from apps.usulan.kajian import ISIAN_MASALAH, ISIAN_RPJM
 from apps.usulan.models import (
     Bidang,
     Masalah,
@@ -254,7 +255,7 @@ class SaringanForm(forms.Form):
 class MasalahForm(forms.ModelForm):
     class Meta:
         model = Masalah
-        fields = ["lingkungan", "sektor", "uraian", "penyebab", "potensi"]
+        fields = list(ISIAN_MASALAH)
         widgets = {
             "uraian": forms.Textarea(attrs={"rows": 3}),
             "penyebab": forms.Textarea(attrs={"rows": 2}),
@@ -276,16 +277,7 @@ class RpjmDesaForm(forms.ModelForm):
 
     class Meta:
         model = RpjmDesa
-        fields = [
-            "bidang",
-            "kegiatan",
-            "lokasi",
-            "volume",
-            "satuan",
-            "tahun_mulai",
-            "tahun_selesai",
-            "keterangan",
-        ]
+        fields = list(ISIAN_RPJM)
 
     def __init__(self, *args, kelurahan: Kelurahan, **kwargs):
         super().__init__(*args, **kwargs)

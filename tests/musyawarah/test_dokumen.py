@@ -15,9 +15,8 @@ from tests.musyawarah.test_penetapan import _teks
 
 
 def _pdf(response) -> str:
+    # Consuming a streaming response closes it (the test client's wrapper does).
     isi = b"".join(response.streaming_content) if response.streaming else response.content
-    if response.streaming:
-        response.close()
     assert isi.startswith(b"%PDF-")
     return _teks(isi)
 
@@ -60,7 +59,6 @@ def test_signed_berita_acara_download_is_the_stored_file(forum_selesai, operator
         reverse("musyawarah:unduh", args=[forum_selesai.m.pk, "berita_acara", "pdf"])
     )
     isi = b"".join(response.streaming_content)
-    response.close()
     with forum_selesai.m.berita_acara.pdf.open("rb") as f:
         assert isi == f.read()
 
@@ -145,7 +143,6 @@ def test_public_verification_page(forum_selesai):
     assert "005/BA/SM/2026" in html and "Syahrani — pimpinan sidang" in html
     pdf = Client().get(reverse("publik:verifikasi_unduh", args=[dokumen.kode]))
     assert b"".join(pdf.streaming_content).startswith(b"%PDF-")
-    pdf.close()
     assert Client().get(reverse("publik:verifikasi", args=["ZZZZ-ZZZZ"])).status_code == 404
 
 

@@ -165,7 +165,6 @@ def test_create_saves_submits_and_attaches_photos(operator_a, kelurahan_a, siklu
     img = client.get(reverse("usulan:foto_lihat", args=[usulan.pk, foto.pk]))
     assert img["Content-Type"] == "image/jpeg"
     assert b"".join(img.streaming_content)[:2] == b"\xff\xd8"  # a JPEG
-    img.close()
 
 
 def test_create_refuses_a_bad_photo_and_saves_nothing(operator_a, kelurahan_a, siklus):
