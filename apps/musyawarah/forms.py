@@ -233,12 +233,16 @@ class PembahasanForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["versi"].initial = versi
         self.baris = baris
+        # Rows not ordered yet are proposed after the ordered ones, in the order shown.
+        berikut = max((b["urutan"] or 0 for b in baris), default=0)
         for b in baris:
             pk = b["usulan"].pk
+            if b["urutan"] is None:
+                berikut += 1
             self.fields[f"urutan-{pk}"] = forms.IntegerField(
                 required=False,
                 min_value=1,
-                initial=b["urutan"],
+                initial=b["urutan"] or berikut,
                 widget=forms.NumberInput(
                     attrs={"class": "form-control form-control-sm urutan", "min": 1}
                 ),

@@ -226,3 +226,10 @@ def test_output_pages_query_count_is_constant(
     with django_assert_max_num_queries(30):
         client.get(reverse("musyawarah:keluaran", args=[m.pk, "hadir"]))
     assert tetapkan_dan_ttd is not None
+
+
+def test_decisions_page_proposes_numbers_for_new_rows(forum_berjalan, operator_a):
+    html = klien(operator_a).get(reverse("musyawarah:pembahasan", args=[forum_berjalan.m.pk]))
+    html = html.content.decode()
+    for i, u in enumerate(forum_berjalan.usulan, start=1):
+        assert f'name="urutan-{u.pk}" value="{i}"' in html
