@@ -8,10 +8,10 @@ stored file whose SHA-256 the verification page shows.
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 
+from apps.core.http import unduhan
 from apps.musyawarah import cetak
 from apps.musyawarah.keluaran import snapshot_desa
 from apps.musyawarah.views import ambil, konteks, url_verifikasi
-from apps.usulan.views_excel import unduhan
 
 
 def _snapshot(request, m) -> tuple[dict, str, str]:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import DomainError
+from apps.core.http import unduhan
 from apps.musyawarah import cetak, persiapan
 from apps.musyawarah.forms import (
     AgendaForm,
@@ -17,7 +18,6 @@ from apps.musyawarah.forms import (
 )
 from apps.musyawarah.models import AgendaAcara, AnggotaTpm, Logistik, Pemandu
 from apps.musyawarah.views import aksi_bagian, ambil, konteks, tampilkan_galat, wajib_kelola
-from apps.usulan.views_excel import unduhan
 
 
 def tpm(request, pk: int):

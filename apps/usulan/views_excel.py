@@ -1,21 +1,15 @@
 """Excel screens of usulan: the template, the all-or-nothing import, the filtered export."""
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import DomainError
+from apps.core.http import unduhan
 from apps.usulan.ekspor import ekspor_du_rkp
 from apps.usulan.forms import ImporForm, SaringanForm
 from apps.usulan.impor import templat_usulan, usulan_impor
 from apps.usulan.views import kelurahan_dipilih, siklus_bawaan
-
-
-def unduhan(nama: str, mimetype: str, isi: bytes) -> HttpResponse:
-    response = HttpResponse(isi, content_type=mimetype)
-    response["Content-Disposition"] = f'attachment; filename="{nama}"'
-    return response
 
 
 def templat(request):

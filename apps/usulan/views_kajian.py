@@ -9,12 +9,12 @@ from django.views.decorators.http import require_POST
 
 from apps.akun.permissions import Aksi, boleh
 from apps.core.exceptions import DomainError
+from apps.core.http import unduhan
 from apps.usulan import kajian
 from apps.usulan.forms import ImporForm, MasalahForm, RpjmDesaForm
 from apps.usulan.models import Masalah, RpjmDesa
 from apps.usulan.services import siklus_aktif_untuk
 from apps.usulan.views import kelurahan_dipilih, siklus_bawaan
-from apps.usulan.views_excel import unduhan
 from apps.wilayah.models import Kelurahan
 
 
