@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Development and tests run with debug on; `make serve` takes DJANGO_DEBUG from the environment.
+# Development and tests run with debug on; `make serve` with debug off unless told otherwise.
 DEV := DJANGO_DEBUG=1
+PROD := DJANGO_DEBUG=$${DJANGO_DEBUG:-0}
 
 .PHONY: run install test test-fast e2e lint format check serve clean
 
@@ -47,8 +48,8 @@ check: install
 
 # Production: needs DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL.
 serve: install
-	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py collectstatic --no-input
+	$(PROD) $(BIN)/python manage.py migrate --no-input
+	$(PROD) $(BIN)/python manage.py collectstatic --no-input
 	$(BIN)/gunicorn musrenbang.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
 
 clean:

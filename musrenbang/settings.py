@@ -1,8 +1,10 @@
 """Settings for Musrenbang, read from environment variables (documented in README.md).
 
 One file for every environment, as healthchecks does: development, tests and production
-differ only in their environment. Debug is off unless DJANGO_DEBUG says otherwise, so a
-production server that forgets a variable fails safe instead of leaking tracebacks.
+differ only in their environment. DJANGO_DEBUG defaults to on for manage.py and the test
+suite (a fresh checkout just works), while the server entry points (wsgi.py, asgi.py)
+default it to off: a production server that forgets a variable fails safe, and without
+DJANGO_SECRET_KEY it refuses to start instead of leaking tracebacks.
 """
 
 import os
@@ -26,15 +28,15 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DJANGO_DEBUG")
+DEBUG = env_bool("DJANGO_DEBUG", default=True)
 
 # The development key only ever serves a developer's laptop or the test suite.
 DEVELOPMENT_SECRET_KEY = "django-insecure-pengembangan-saja-jangan-dipakai-di-server-produksi"
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
     raise ImproperlyConfigured(
-        "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off "
-        "(for development run with DJANGO_DEBUG=1, as `make run` and `make test` do)."
+        "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (the WSGI/ASGI entry points "
+        "turn it off unless told otherwise; for development use `make run`)."
     )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")

@@ -49,3 +49,41 @@ def test_pages_send_a_strict_content_security_policy():
     assert "script-src 'self'" in csp
     assert "unsafe-inline" not in csp
     assert "frame-ancestors 'none'" in csp
+
+
+def test_manage_py_works_in_a_bare_checkout():
+    result = _manage("check", env={})
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_wsgi_server_is_production_by_default():
+    """gunicorn imports musrenbang.wsgi: without DJANGO_DEBUG it runs with debug off, and
+    without a secret key it refuses to start."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    result = subprocess.run(
+        [sys.executable, "-c", "import musrenbang.wsgi"],
+        cwd=ROOT,
+        env=base,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+    ok = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import musrenbang.wsgi; from django.conf import settings; print(settings.DEBUG)",
+        ],
+        cwd=ROOT,
+        env={
+            **base,
+            "DJANGO_SECRET_KEY": PRODUCTION["DJANGO_SECRET_KEY"],
+            "DATABASE_URL": "sqlite:///:memory:",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert ok.stdout.strip() == "False", ok.stderr
