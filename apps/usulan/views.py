@@ -5,6 +5,8 @@ Thin: fetch through the selectors (404 outside the user's wilayah), check the ri
 user's input.
 """
 
+from functools import wraps
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -13,6 +15,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.akun.permissions import Aksi, boleh
@@ -72,14 +75,28 @@ def daftar(request):
     )
 
 
-def _pilih_kelurahan(request, pilihan, judul: str):
-    return render(request, "usulan/pilih_kelurahan.html", {"pilihan": pilihan, "judul": judul})
+def untuk_kelurahan(judul: str):
+    """View decorator: the view gets the kelurahan the operator works on as its second
+    argument. An operator of several kelurahan picks one first (page titled ``judul``);
+    a user who manages none gets 403."""
+
+    def dekorator(view):
+        @wraps(view)
+        def dibungkus(request, *args, **kwargs):
+            kelurahan, pilihan = kelurahan_dipilih(request)
+            if kelurahan is None:
+                return render(
+                    request, "usulan/pilih_kelurahan.html", {"pilihan": pilihan, "judul": judul}
+                )
+            return view(request, kelurahan, *args, **kwargs)
+
+        return dibungkus
+
+    return dekorator
 
 
-def tambah(request):
-    kelurahan, pilihan = kelurahan_dipilih(request)
-    if kelurahan is None:
-        return _pilih_kelurahan(request, pilihan, _("Tambah usulan"))
+@untuk_kelurahan(gettext_lazy("Tambah usulan"))
+def tambah(request, kelurahan):
     try:
         siklus = services.siklus_aktif_untuk(kelurahan)
     except DomainError as e:
@@ -231,11 +248,9 @@ def lanjutkan(request, pk: int):
     return redirect("usulan:detail", pk=baru.pk if berhasil else pk)
 
 
-def lanjutan(request):
+@untuk_kelurahan(gettext_lazy("Lanjutkan usulan tahun lalu"))
+def lanjutan(request, kelurahan):
     """Earlier usulan of the operator's kelurahan that can be carried over in one click."""
-    kelurahan, pilihan = kelurahan_dipilih(request)
-    if kelurahan is None:
-        return _pilih_kelurahan(request, pilihan, _("Lanjutkan usulan tahun lalu"))
     try:
         aktif = services.siklus_aktif_untuk(kelurahan)
     except DomainError as e:

@@ -3,23 +3,18 @@
 from django.contrib import messages
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from apps.core.exceptions import DomainError
 from apps.core.http import unduhan
 from apps.usulan.ekspor import ekspor_du_rkp
 from apps.usulan.forms import ImporForm, SaringanForm
 from apps.usulan.impor import templat_usulan, usulan_impor
-from apps.usulan.views import kelurahan_dipilih, siklus_bawaan
+from apps.usulan.views import siklus_bawaan, untuk_kelurahan
 
 
-def templat(request):
-    kelurahan, pilihan = kelurahan_dipilih(request)
-    if kelurahan is None:
-        return render(
-            request,
-            "usulan/pilih_kelurahan.html",
-            {"pilihan": pilihan, "judul": _("Unduh templat Excel")},
-        )
+@untuk_kelurahan(gettext_lazy("Unduh templat Excel"))
+def templat(request, kelurahan):
     try:
         return unduhan(*templat_usulan(kelurahan))
     except DomainError as e:
@@ -27,14 +22,8 @@ def templat(request):
         return render(request, "usulan/impor.html", {"form": ImporForm(), "kelurahan": kelurahan})
 
 
-def impor(request):
-    kelurahan, pilihan = kelurahan_dipilih(request)
-    if kelurahan is None:
-        return render(
-            request,
-            "usulan/pilih_kelurahan.html",
-            {"pilihan": pilihan, "judul": _("Impor usulan dari Excel")},
-        )
+@untuk_kelurahan(gettext_lazy("Impor usulan dari Excel"))
+def impor(request, kelurahan):
     form = ImporForm(request.POST or None, request.FILES or None)
     hasil = None
     if request.method == "POST" and form.is_valid():

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.akun.permissions import Aksi, boleh
@@ -14,7 +15,7 @@ from apps.usulan import kajian
 from apps.usulan.forms import ImporForm, MasalahForm, RpjmDesaForm
 from apps.usulan.models import Masalah, RpjmDesa
 from apps.usulan.services import siklus_aktif_untuk
-from apps.usulan.views import kelurahan_dipilih, siklus_bawaan
+from apps.usulan.views import siklus_bawaan, untuk_kelurahan
 from apps.wilayah.models import Kelurahan
 
 
@@ -80,14 +81,8 @@ def _form_masalah(request, kelurahan, masalah=None):
     )
 
 
-def masalah_tambah(request):
-    kelurahan, pilihan = kelurahan_dipilih(request)
-    if kelurahan is None:
-        return render(
-            request,
-            "usulan/pilih_kelurahan.html",
-            {"pilihan": pilihan, "judul": _("Catat masalah")},
-        )
+@untuk_kelurahan(gettext_lazy("Catat masalah"))
+def masalah_tambah(request, kelurahan):
     return _form_masalah(request, kelurahan)
 
 
@@ -157,14 +152,8 @@ def _form_rpjm(request, kelurahan, rpjm=None):
     )
 
 
-def rpjm_tambah(request):
-    kelurahan, pilihan = kelurahan_dipilih(request)
-    if kelurahan is None:
-        return render(
-            request,
-            "usulan/pilih_kelurahan.html",
-            {"pilihan": pilihan, "judul": _("Tambah kegiatan RPJM")},
-        )
+@untuk_kelurahan(gettext_lazy("Tambah kegiatan RPJM"))
+def rpjm_tambah(request, kelurahan):
     return _form_rpjm(request, kelurahan)
 
 
@@ -194,21 +183,13 @@ def rpjm_hapus(request, pk: int):
     return _ke_daftar("usulan:rpjm_daftar", rpjm.kelurahan)
 
 
-def rpjm_templat(request):
-    kelurahan, pilihan = kelurahan_dipilih(request)
-    if kelurahan is None:
-        return render(
-            request, "usulan/pilih_kelurahan.html", {"pilihan": pilihan, "judul": _("Templat RPJM")}
-        )
+@untuk_kelurahan(gettext_lazy("Templat RPJM"))
+def rpjm_templat(request, kelurahan):
     return unduhan(*kajian.templat_rpjm(kelurahan))
 
 
-def rpjm_impor(request):
-    kelurahan, pilihan = kelurahan_dipilih(request)
-    if kelurahan is None:
-        return render(
-            request, "usulan/pilih_kelurahan.html", {"pilihan": pilihan, "judul": _("Impor RPJM")}
-        )
+@untuk_kelurahan(gettext_lazy("Impor RPJM"))
+def rpjm_impor(request, kelurahan):
     form = ImporForm(request.POST or None, request.FILES or None)
     hasil = None
     if request.method == "POST" and form.is_valid():
