@@ -142,7 +142,8 @@ def _siapkan(op, m: Musyawarah, acak: random.Random, tanggal: datetime.date, n_p
         user=op,
         musyawarah=m,
         nomor=f"{acak.randint(10, 99)}/SK-TPM/{m.kelurahan.nama[:3].upper()}/2026",
-        tanggal=tanggal - datetime.timedelta(days=30),
+        # An SK is signed before the demo is loaded, never in the future.
+        tanggal=min(tanggal - datetime.timedelta(days=30), hari_ini() - datetime.timedelta(days=5)),
     )
     for jabatan in ("ketua", "bendahara", "seksi_acara", "seksi_materi", "seksi_logistik"):
         persiapan.tpm_tambah(

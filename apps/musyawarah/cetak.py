@@ -45,6 +45,8 @@ def _dasar(s: dict, *, kode: str, url: str, logo: str) -> dict:
         "url_verifikasi": url,
         "qr": dokpdf.qr_data_uri(url) if kode else "",
         "logo": logo,
+        # Outputs of a forum not signed yet are drafts; signed ones carry their code.
+        "draf": not kode,
     }
 
 
@@ -114,14 +116,16 @@ def _persiapan(m: Musyawarah) -> dict:
         ],
         "orang": [data_orang(p, i) for i, p in enumerate(diundang, start=1)],
         "logo": logo_daerah(m),
+        # Invitations and announcements are final letters, not drafts of the outputs.
         "kode": "",
+        "draf": False,
     }
 
 
 def pdf_undangan(m: Musyawarah, peserta=None):
     """One letter for all invitees (with the list as lampiran), or one for ``peserta``."""
     konteks = _persiapan(m)
-    konteks.update({"judul_dokumen": "Undangan Musrenbang", "satu": peserta, "persiapan": True})
+    konteks.update({"judul_dokumen": "Undangan Musrenbang", "satu": peserta})
     isi = dokpdf.render_pdf("dokumen/desa/undangan.html", konteks)
     nama = (
         f"undangan-{slugify(peserta.nama) if peserta else 'semua'}-{slugify(m.kelurahan.nama)}.pdf"

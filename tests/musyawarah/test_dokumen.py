@@ -93,6 +93,7 @@ def test_preparation_documents(url_name, harus, forum_siap, operator_a):
     teks = _pdf(klien(operator_a).get(reverse(url_name, args=[forum_siap.m.pk])))
     for t in harus:
         assert t in teks, t
+    assert "DRAF" not in teks  # letters to hand out, not drafts of the outputs
 
 
 def test_one_invitation_per_invitee(forum_siap, operator_a):
