@@ -9,7 +9,15 @@ PORT ?= 8000
 DEV := DJANGO_DEBUG=1
 PROD := DJANGO_DEBUG=$${DJANGO_DEBUG:-0}
 
-.PHONY: run install test test-fast e2e lint format check serve clean
+.PHONY: run install deps deps-browser test test-fast e2e lint format check serve worker clean
+
+# Debian packages, installed only when missing (scripts/deps-debian.sh says what and why).
+# PDFs need Pango and the fonts; the browser tests need Chromium and poppler-utils too.
+deps:
+	@bash scripts/deps-debian.sh pdf
+
+deps-browser:
+	@bash scripts/deps-debian.sh pdf browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,17 +30,26 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-run: install
+# The background worker (big compilation downloads) runs beside the web server and stops
+# with it.
+run: deps install
 	$(DEV) $(BIN)/python manage.py migrate --no-input
 	$(DEV) $(BIN)/python manage.py muat_demo
+	$(DEV) $(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
-	$(DEV) $(BIN)/python -m pytest $(ARGS)
+# One pytest worker per core (JOBS=1 for a plain serial run); a test file stays on one
+# worker, so a module's shared fixtures are built once.
+JOBS ?= auto
+XDIST = -n $(JOBS) --dist loadfile
+
+test: deps-browser install
+	$(DEV) $(BIN)/python -m pytest $(XDIST) $(ARGS)
 
 # Everything but the browser tests, for a quick loop while editing.
-test-fast: install
-	$(DEV) $(BIN)/python -m pytest -m "not e2e" $(ARGS)
+test-fast: deps install
+	$(DEV) $(BIN)/python -m pytest $(XDIST) -m "not e2e" $(ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -47,6 +64,10 @@ check: install
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
 
 # Production: needs DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL.
+# Run `make worker` beside it (as its own service) for the background downloads.
+worker: install
+	$(PROD) $(BIN)/python manage.py db_worker
+
 serve: install
 	$(PROD) $(BIN)/python manage.py migrate --no-input
 	$(PROD) $(BIN)/python manage.py collectstatic --no-input

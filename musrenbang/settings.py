@@ -52,8 +52,11 @@ INSTALLED_APPS = [
     "apps.siklus",
     "apps.dokumen",
     "apps.usulan",
+    "apps.penilaian",
     "apps.musyawarah",
+    "apps.kompilasi",
     "apps.publik",
+    "apps.pantauan",
     "apps.beranda",
     "apps.demo",
     "apps.akun.admin_apps.MusrenbangAdminConfig",
@@ -65,7 +68,22 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "django_tasks_db",
 ]
+
+# Background tasks (the big compilation downloads): Django's tasks framework with a
+# database-backed queue, so no extra server is needed; `manage.py db_worker` runs them
+# (`make run` starts one beside the web server). DJANGO_TASKS_BACKEND=immediate runs them
+# inside the request instead (a machine where no worker can run; the tests).
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {
+    "default": {
+        "BACKEND": TASKS_BACKENDS[os.environ.get("DJANGO_TASKS_BACKEND", "database")],
+    }
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -19,11 +19,16 @@ urlpatterns = [
     path("wilayah/", include("apps.wilayah.urls")),
     path("usulan/", include("apps.usulan.urls")),
     path("musyawarah/", include("apps.musyawarah.urls")),
+    path("penilaian/", include("apps.penilaian.urls")),
+    path("kompilasi/", include("apps.kompilasi.urls")),
+    path("pantauan/", include("apps.pantauan.urls")),
     path("", include("apps.publik.urls")),
     path("admin/", admin.site.urls),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    # Under its own name: importing it as ``static`` would shadow the template helper
+    # that ``favicon`` calls, and /favicon.ico would answer 500 in debug.
+    from django.conf.urls.static import static as static_urls
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += static_urls(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

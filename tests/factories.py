@@ -175,6 +175,7 @@ def banyak_usulan(siklus, kelurahan, n: int, **fields) -> list:
         values = {
             "siklus": siklus,
             "kelurahan": kelurahan,
+            "kode_wilayah": kelurahan.kode,
             "kode": buat_kode("UJI", siklus.tahun_rencana),
             "judul": f"Usulan nomor {i}",
             "bidang": ["pembangunan", "kemasyarakatan", "pemberdayaan"][i % 3],

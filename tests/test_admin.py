@@ -131,3 +131,21 @@ def test_penugasan_list_is_scoped(dunia):
     html = klien(dunia.bappeda_lain).get(reverse("admin:akun_penugasan_changelist"))
     assert "operator-sungai-miai" not in html.content.decode()
     assert Penugasan.objects.filter(peran=Peran.OPERATOR_KELURAHAN).exists()
+
+
+def test_bappeda_sets_the_time_zone_of_the_daerah(dunia):
+    url = reverse("admin:wilayah_daerah_change", args=[dunia.daerah.pk])
+    client = klien(dunia.bappeda)
+    html = client.get(url).content.decode()
+    assert 'name="zona_waktu"' in html and "WITA — Waktu Indonesia Tengah" in html
+    data = {
+        "kode": dunia.daerah.kode,
+        "nama": dunia.daerah.nama,
+        "singkatan": "BJM",
+        "jenis": "kota",
+        "provinsi": dunia.daerah.provinsi,
+        "zona_waktu": "WITA",
+    }
+    assert client.post(url, data).status_code == 302
+    dunia.daerah.refresh_from_db()
+    assert dunia.daerah.zona_waktu == "WITA"

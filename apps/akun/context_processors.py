@@ -17,4 +17,10 @@ def navigasi(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"nav_admin": boleh(user, Aksi.MASUK_ADMIN), "nav_aktif": _nav_aktif(request)}
+    return {
+        "nav_admin": boleh(user, Aksi.MASUK_ADMIN),
+        "nav_kompilasi": boleh(user, Aksi.UNDUH_KOMPILASI),
+        # The kajian, RPJM Desa and forums of kelurahan: an SKPD user reads none of them.
+        "nav_kelurahan": not user.cakupan.hanya_perangkat_daerah,
+        "nav_aktif": _nav_aktif(request),
+    }

@@ -28,6 +28,18 @@ class Aksi(StrEnum):
     KELOLA_KAJIAN = "kajian.kelola"
     # Run the Musrenbang Desa/Kelurahan: TPM, invitations, attendance, decisions, signing.
     KELOLA_MUSYAWARAH_DESA = "musyawarah_desa.kelola"
+    # Run the Musrenbang Kecamatan: preparation, groups, Pleno II, signing, sending; and
+    # decide on the usulan of the kecamatan (verification, corrections, its own usulan).
+    KELOLA_MUSYAWARAH_KECAMATAN = "musyawarah_kecamatan.kelola"
+    # Guide a sidang kelompok (verification) — only the group the fasilitator is assigned to.
+    PANDU_KELOMPOK = "kelompok.pandu"
+    # Run the Musrenbang Kota (Bappeda's forum of the kecamatan delegations).
+    KELOLA_MUSYAWARAH_KOTA = "musyawarah_kota.kelola"
+    # Follow every forum of the daerah on the progress board.
+    PANTAU = "pantauan.lihat"
+    # Open Bappeda's compilation and download it (Excel/PDF). Which rows a user finds in
+    # it is scoping: the usulan their wilayah or SKPD covers.
+    UNDUH_KOMPILASI = "kompilasi.unduh"
 
 
 ATURAN: dict[Aksi, frozenset[Peran]] = {
@@ -37,13 +49,21 @@ ATURAN: dict[Aksi, frozenset[Peran]] = {
     Aksi.KELOLA_USULAN: frozenset({Peran.OPERATOR_KELURAHAN}),
     Aksi.KELOLA_KAJIAN: frozenset({Peran.OPERATOR_KELURAHAN}),
     Aksi.KELOLA_MUSYAWARAH_DESA: frozenset({Peran.OPERATOR_KELURAHAN}),
+    Aksi.KELOLA_MUSYAWARAH_KECAMATAN: frozenset({Peran.CAMAT, Peran.OPERATOR_KECAMATAN}),
+    Aksi.PANDU_KELOMPOK: frozenset({Peran.FASILITATOR}),
+    Aksi.KELOLA_MUSYAWARAH_KOTA: frozenset({Peran.ADMIN_BAPPEDA}),
+    Aksi.PANTAU: frozenset({Peran.ADMIN_BAPPEDA}),
+    Aksi.UNDUH_KOMPILASI: frozenset(
+        {Peran.ADMIN_BAPPEDA, Peran.CAMAT, Peran.OPERATOR_KECAMATAN, Peran.PERANGKAT_DAERAH}
+    ),
 }
 
 
 def penugasan_mencakup(penugasan: Penugasan, obj) -> bool:
     """Whether ``obj`` lies within what ``penugasan`` is assigned to."""
     if penugasan.perangkat_daerah_id:
-        # An SKPD acts on the rows addressed to it; other rows of its daerah it may read.
+        # An SKPD acts on the rows addressed to it. (What it may read is scoping's
+        # business: each model's AksesPerangkatDaerah in apps.core.scoping.)
         pd_id = getattr(obj, "perangkat_daerah_id", None)
         if pd_id is not None:
             return pd_id == penugasan.perangkat_daerah_id

@@ -18,6 +18,8 @@ J = Tahapan.Jenis
 class Tugas:
     teks: str
     url_name: str | None = None
+    url: str | None = None  # a resolved address, for tasks about one object
+    selesai: bool = False  # done: shown ticked, as what the user has achieved
 
 
 _KECAMATAN = {
@@ -88,19 +90,38 @@ TUGAS: dict[str, dict[str, list[Tugas]]] = {
         J.PRA_MUSRENBANG: [
             Tugas(_("Periksa data wilayah, perangkat daerah dan pengguna."), "admin:index"),
             Tugas(_("Tetapkan jadwal tahapan dan prioritas daerah siklus ini."), "admin:index"),
+            Tugas(
+                _("Rekomendasikan kriteria penilaian usulan untuk para camat."),
+                "penilaian:rekomendasi",
+            ),
+            Tugas(_("Tetapkan pagu indikatif setiap kecamatan (opsional)."), "admin:index"),
         ],
         J.MUSRENBANG_DESA: [
-            Tugas(_("Pantau pelaksanaan Musrenbang desa/kelurahan."), "musyawarah:daftar"),
+            Tugas(_("Pantau pelaksanaan Musrenbang desa/kelurahan."), "pantauan:papan"),
         ],
         J.MUSRENBANG_KECAMATAN: [
             Tugas(_("Hadiri Musrenbang Kecamatan sebagai narasumber.")),
-            Tugas(_("Pantau berita acara kecamatan yang sudah ditandatangani.")),
+            Tugas(_("Pantau berita acara kecamatan yang sudah ditandatangani."), "pantauan:papan"),
         ],
         J.FORUM_PERANGKAT_DAERAH: [
             Tugas(_("Kompilasi usulan kecamatan menurut perangkat daerah.")),
+            Tugas(
+                _(
+                    "Siapkan Musrenbang kota/kabupaten: tim penyelenggara, jadwal, hasil "
+                    "kecamatan dan undangan."
+                ),
+                "musyawarah:kota",
+            ),
         ],
         J.MUSRENBANG_KOTA: [
-            Tugas(_("Laksanakan Musrenbang kota/kabupaten dan umumkan hasilnya.")),
+            Tugas(
+                _(
+                    "Laksanakan Musrenbang kota/kabupaten: sepakati usulan per perangkat daerah "
+                    "dan tandatangani berita acaranya."
+                ),
+                "musyawarah:kota",
+            ),
+            Tugas(_("Umumkan hasil Musrenbang kota/kabupaten kepada warga.")),
         ],
     },
     Peran.PERANGKAT_DAERAH: {

@@ -4,6 +4,9 @@ The dot groups thousands and the comma marks decimals. A value that could be rea
 either way ("1.500") is read the Indonesian way (fifteen hundred). Numbers typed the
 English way with several groups ("1,500,000") are accepted too, since spreadsheets
 exported from English-language software write them so.
+
+The parsers say what is wrong with a value; the caller knows which field it was and adds
+that field's own example (``dengan_contoh``): a money field shows money, an RT field an RT.
 """
 
 import re
@@ -37,7 +40,7 @@ def parse_angka(value) -> Decimal | None:
     elif _EN_RIBUAN.match(text):
         text = text.replace(",", "")
     elif not _EN_DESIMAL.match(text):
-        raise ValueError(f"“{str(value).strip()}” bukan angka (contoh: 1.500.000 atau 2,5)")
+        raise ValueError(f"“{str(value).strip()}” bukan angka")
     try:
         return Decimal(text)
     except InvalidOperation as e:  # pragma: no cover - the patterns above exclude it
@@ -54,3 +57,52 @@ def parse_rupiah(value) -> Decimal | None:
     if angka != angka.to_integral_value():
         raise ValueError("harus rupiah bulat, tanpa sen")
     return angka.quantize(Decimal(1))
+
+
+# How to write each kind of number, appended to an error about it.
+CONTOH_ANGKA = "tulis angka, misalnya 120,5"
+CONTOH_RUPIAH = "tulis rupiah bulat, misalnya Rp 1.500.000 atau 1500000"
+CONTOH_BULAT = "tulis angka bulat, misalnya 40"
+
+
+def dengan_contoh(pesan: str, contoh: str) -> str:
+    """``pesan`` followed by how to write the field: "“x” bukan angka; tulis angka, ..."."""
+    if not contoh:
+        return pesan
+    return f"{pesan.rstrip('. ')}; {contoh}"
+
+
+_NOMOR = re.compile(r"^(?:(?P<awalan>[^\W\d_]+)\s*\.?\s*)?0*(?P<nomor>\d{1,3})$")
+
+
+def parse_nomor(value, *, awalan: tuple[str, ...], nama: str) -> int | None:
+    """An RT/RW number as people write it: 3, ``03``, ``003``, ``RT 3``, ``RT.03``, ``rt01``.
+
+    ``awalan`` are the labels that may precede the number (lower case, e.g. ``("rt",)``);
+    ``nama`` names the number in the message. None for an empty value; ValueError for
+    anything else, including 0 (numbering starts at 1).
+    """
+    if value is None:
+        return None
+    salah = ValueError(f"“{str(value).strip()}” bukan nomor {nama}")
+    if isinstance(value, bool):
+        raise salah
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise salah
+        value = int(value)
+    if isinstance(value, Decimal):
+        if value != value.to_integral_value():
+            raise salah
+        value = int(value)
+    text = " ".join(str(value).split())
+    if not text:
+        return None
+    cocok = _NOMOR.match(text)
+    if (
+        cocok is None
+        or (cocok["awalan"] and cocok["awalan"].lower() not in awalan)
+        or int(cocok["nomor"]) == 0
+    ):
+        raise salah
+    return int(cocok["nomor"])

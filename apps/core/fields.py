@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from apps.core.angka import parse_angka, parse_rupiah
+from apps.core.angka import CONTOH_ANGKA, CONTOH_RUPIAH, dengan_contoh, parse_angka, parse_rupiah
 from apps.core.formatting import bilangan
 
 
@@ -18,6 +18,7 @@ class _BilanganField(forms.CharField):
     """A text input read by ``parse`` (a function of apps.core.angka) into a Decimal."""
 
     parse = staticmethod(parse_angka)
+    contoh = CONTOH_ANGKA  # how to write it, after the error
     attrs: dict = {}
 
     def __init__(self, **kwargs):
@@ -32,7 +33,7 @@ class _BilanganField(forms.CharField):
         try:
             return self.parse(value)
         except ValueError as e:
-            raise ValidationError(str(e)) from e
+            raise ValidationError(dengan_contoh(str(e), self.contoh)) from e
 
 
 class AngkaField(_BilanganField):
@@ -45,6 +46,7 @@ class RupiahField(_BilanganField):
     """Accepts Rp 1.500.000, 1.500.000,00, 1500000; gives a whole Decimal."""
 
     parse = staticmethod(parse_rupiah)
+    contoh = CONTOH_RUPIAH
     attrs = {"inputmode": "numeric", "placeholder": "1.500.000"}
 
 

@@ -6,6 +6,7 @@ and the documents must not depend on which locale a worker process happens to ru
 """
 
 import datetime
+import zoneinfo
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
@@ -85,6 +86,24 @@ def bilangan(value: int | float | Decimal | None) -> str:
     return f"{sign}{angka(Decimal(bulat))},{pecahan}"
 
 
+def desimal(value: int | float | Decimal | None, tempat: int = 2) -> str:
+    """83,33: a score or a mean with a fixed number of decimals (Indonesian comma)."""
+    if value is None or value == "":
+        return ""
+    value = Decimal(str(value)).quantize(Decimal(1).scaleb(-tempat), rounding=ROUND_HALF_UP)
+    bulat, _sep, pecahan = f"{abs(value):f}".partition(".")
+    sign = "-" if value < 0 else ""
+    return f"{sign}{angka(Decimal(bulat))}" + (f",{pecahan}" if pecahan else "")
+
+
+def persen(value: int | float | Decimal | None) -> str:
+    """33,3%: a share with one decimal, none when whole (20%)."""
+    if value is None or value == "":
+        return ""
+    teks = desimal(value, 1)
+    return (teks[:-2] if teks.endswith(",0") else teks) + "%"
+
+
 def rupiah(value: int | float | Decimal | None) -> str:
     """Rp 1.500.000 (negative amounts: -Rp 1.500.000)."""
     if value is None:
@@ -109,15 +128,29 @@ def rentang_tanggal(mulai: datetime.date | None, selesai: datetime.date | None) 
     return f"{tanggal(mulai)} – {tanggal(selesai)}"
 
 
-_ZONA = {
-    "Asia/Jakarta": "WIB",
-    "Asia/Pontianak": "WIB",
-    "Asia/Makassar": "WITA",
-    "Asia/Ujung_Pandang": "WITA",
-    "Asia/Jayapura": "WIT",
-}
+def zona_waktu(daerah) -> str:
+    """WIB, WITA or WIT, as letters print it after a time: the daerah's own setting
+    (``Daerah.zona_waktu``), not the server's TIME_ZONE, which may serve several zones."""
+    return daerah.zona_waktu if daerah is not None else ""
 
 
-def zona_waktu() -> str:
-    """WIB, WITA or WIT for the server's TIME_ZONE, as letters print a time."""
-    return _ZONA.get(timezone.get_current_timezone_name(), "")
+# The IANA zone of each Indonesian time zone a daerah may be set to.
+ZONA_IANA = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+
+def waktu_daerah(value: datetime.datetime | None, daerah) -> str:
+    """12 Februari 2027 09.30 WITA: a moment on the daerah's own clock."""
+    if value is None:
+        return ""
+    zona = zona_waktu(daerah)
+    if zona in ZONA_IANA and timezone.is_aware(value):
+        value = value.astimezone(zoneinfo.ZoneInfo(ZONA_IANA[zona]))
+        return f"{tanggal(value)} {value.hour:02d}.{value.minute:02d} {zona}"
+    return f"{tanggal(value)} {jam(value)} {zona}".strip()
+
+
+def awal_kecil(teks: str) -> str:
+    """A label inside a sentence: its first letter in lower case, unless it starts with an
+    acronym ("Anggota DPRD" → "anggota DPRD", "LSM/organisasi" stays)."""
+    teks = str(teks)
+    return teks if teks[:2].isupper() else teks[:1].lower() + teks[1:]

@@ -2,8 +2,9 @@
 
 Run through the real services (TPM, tim pemandu, 7-day rule, attendance, decisions,
 signing with a rendered PDF), so the demo shows exactly what an operator would produce.
-The finished forums are dated a few days before the demo is loaded: forums cannot be
-signed before they happen. Kelurahan Sungai Miai is left untouched for a walk-through.
+The finished forums are dated about a week before the demo is loaded: forums cannot be
+signed before they happen, and the kecamatan forums that pull them come after. Kelurahan
+Sungai Miai is left untouched for a walk-through.
 """
 
 import datetime
@@ -138,12 +139,16 @@ def _orang(acak: random.Random, lingkungan: list, i: int) -> dict:
 
 
 def _siapkan(op, m: Musyawarah, acak: random.Random, tanggal: datetime.date, n_peserta: int):
+    lurah = f"{acak.choice(LAKI)} {acak.choice(BELAKANG)}, S.Sos"
     persiapan.sk_tpm_simpan(
         user=op,
         musyawarah=m,
         nomor=f"{acak.randint(10, 99)}/SK-TPM/{m.kelurahan.nama[:3].upper()}/2026",
         # An SK is signed before the demo is loaded, never in the future.
         tanggal=min(tanggal - datetime.timedelta(days=30), hari_ini() - datetime.timedelta(days=5)),
+        kepala_nama=lurah,
+        kepala_nip=f"19{acak.randint(70, 89)}0{acak.randint(1, 9)}1{acak.randint(0, 9)}"
+        f"20{acak.randint(10, 99)}0{acak.randint(1, 2)}100{acak.randint(1, 9)}",
     )
     for jabatan in ("ketua", "bendahara", "seksi_acara", "seksi_materi", "seksi_logistik"):
         persiapan.tpm_tambah(
@@ -182,7 +187,7 @@ def _siapkan(op, m: Musyawarah, acak: random.Random, tanggal: datetime.date, n_p
         user=op,
         musyawarah=m,
         data={
-            "nama": f"{acak.choice(LAKI)} {acak.choice(BELAKANG)}, S.Sos",
+            "nama": lurah,
             "jenis_kelamin": "L",
             "kelompok_usia": "tua",
             "unsur": Unsur.PEMERINTAH,
@@ -210,7 +215,9 @@ def _selesaikan(op, m: Musyawarah, acak: random.Random, semua: list) -> None:
     for i, u in enumerate(usulan, start=1):
         if acak.random() < 0.1:
             keputusan, alasan = Keputusan.DITOLAK, "Sudah diusulkan lewat program lain tahun ini."
-        elif u.perangkat_daerah_id and u.sumber_pembiayaan == "apbd":
+        elif u.sumber_pembiayaan == "dana_kelurahan":
+            keputusan, alasan = Keputusan.KELURAHAN, ""
+        elif u.perangkat_daerah_id:
             keputusan, alasan = Keputusan.KOTA, ""
         else:
             keputusan, alasan = Keputusan.SWADAYA, ""
@@ -263,6 +270,7 @@ def _selesaikan(op, m: Musyawarah, acak: random.Random, semua: list) -> None:
         jabatan_pimpinan=f"Lurah {m.kelurahan.nama}",
         notulen=hadir_pg[-1],
         wakil=per_unsur,
+        pimpinan_kepala=pejabat == semua[0],
     )
     basis = settings.SITE_URL or "http://127.0.0.1:8000"
     penetapan.berita_acara_tandatangani(
@@ -286,8 +294,9 @@ def muat_musyawarah(siklus: Siklus) -> tuple[int, int]:
         acak = random.Random(f"musyawarah-{kelurahan.kode}")
         m = persiapan.musyawarah_desa_buat(user=op, kelurahan=kelurahan)
         if nama in SELESAI:
+            # A week or so ago: the kecamatan forums (apps.demo.kecamatan) come after.
             semua = _siapkan(
-                op, m, acak, hari - datetime.timedelta(days=2 + i), acak.randint(24, 36)
+                op, m, acak, hari - datetime.timedelta(days=6 + i), acak.randint(24, 36)
             )
             _selesaikan(op, m, acak, semua)
             selesai += 1

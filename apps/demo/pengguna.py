@@ -49,6 +49,14 @@ def muat_pengguna(daerah: Daerah) -> list[tuple[str, str, str]]:
         slug = slugify(kecamatan.nama)
         camat = p.user(f"camat-{slug}", f"Camat {kecamatan.nama}")
         p.tugaskan(camat, Peran.CAMAT, "kecamatan", kecamatan, f"Camat {kecamatan.nama}")
+        operator_kec = p.user(f"operator-kecamatan-{slug}", f"Operator {kecamatan}")
+        p.tugaskan(
+            operator_kec,
+            Peran.OPERATOR_KECAMATAN,
+            "kecamatan",
+            kecamatan,
+            f"Operator {kecamatan}",
+        )
         fasilitator = p.user(f"fasilitator-{slug}", f"Fasilitator {kecamatan.nama}")
         p.tugaskan(fasilitator, Peran.FASILITATOR, "kecamatan", kecamatan, "Fasilitator")
         for kelurahan in kecamatan.kelurahan.order_by("kode"):

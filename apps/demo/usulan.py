@@ -486,6 +486,7 @@ class _Pembuat:
         return Usulan(
             siklus=self.siklus,
             kelurahan=kelurahan,
+            kode_wilayah=kelurahan.kode,  # written in bulk: save() does not run
             kode=self.kode(),
             judul=judul,
             bidang=bidang,
@@ -532,14 +533,17 @@ def _rpjm(acak: random.Random, kelurahan: Kelurahan) -> dict[str, RpjmDesa]:
     if not kelurahan.rpjm_desa.exists():
         rows = []
         for t in acak.sample(TEMPLAT, 8):
+            volume = acak.randint(*t[4])
             rows.append(
                 RpjmDesa(
                     kelurahan=kelurahan,
                     bidang=t[1],
                     kegiatan=t[0],
                     lokasi=f"RW {acak.choice(kelurahan._lingkungan).nomor:02d}",
-                    volume=Decimal(acak.randint(*t[4])),
+                    volume=Decimal(volume),
                     satuan=t[3],
+                    # The plan's estimate: volume × a unit cost, to the nearest Rp 100.000.
+                    perkiraan_biaya=Decimal(round(volume * acak.randint(*t[5]), -5)),
                     tahun_mulai=2025,
                     tahun_selesai=2030,
                 )

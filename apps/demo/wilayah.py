@@ -3,15 +3,20 @@
 import random
 from pathlib import Path
 
-from apps.wilayah.models import RT, Daerah, Kelurahan, Lingkungan
+from apps.wilayah.models import RT, Daerah, Kelurahan, Lingkungan, ZonaWaktu
 from apps.wilayah.services import perangkat_daerah_impor_csv, wilayah_impor_csv
 
 DATA = Path(__file__).resolve().parent.parent / "wilayah" / "data"
 
 
 def muat_wilayah() -> Daerah:
+    # Banjarmasin is WITA; set on every run, so a demo loaded before the field existed
+    # is corrected too.
     daerah = wilayah_impor_csv(
-        DATA / "wilayah-banjarmasin.csv", provinsi="Kalimantan Selatan", singkatan="BJM"
+        DATA / "wilayah-banjarmasin.csv",
+        provinsi="Kalimantan Selatan",
+        singkatan="BJM",
+        zona_waktu=ZonaWaktu.WITA,
     )
     perangkat_daerah_impor_csv(DATA / "perangkat-daerah-banjarmasin.csv", daerah=daerah)
     for kelurahan in Kelurahan.objects.filter(kecamatan__daerah=daerah):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import DomainError
-from apps.core.kode import acak
+from apps.dokumen.kode import buat_kode_verifikasi
 from apps.dokumen.models import DokumenFinal
 
 MAKS_PINDAIAN = 15 * 1024 * 1024
@@ -31,7 +31,7 @@ def snapshot_json(snapshot: dict) -> bytes:
 
 def kode_verifikasi() -> str:
     while True:
-        kode = f"{acak(4)}-{acak(4)}"
+        kode = buat_kode_verifikasi()
         if not DokumenFinal.objects.filter(kode=kode).exists():
             return kode
 

@@ -85,12 +85,19 @@ def sel(ws, value, *, fmt: str | None = None, gaya: dict | None = None) -> Write
     return cell
 
 
-def _tulis_lembar(wb: Workbook, lembar: Lembar) -> None:
-    ws = wb.create_sheet(title=judul_lembar(lembar.judul))
+def _tulis_lembar(wb: Workbook, lembar: Lembar, judul: str) -> None:
+    ws = wb.create_sheet(title=judul)
     for i, kolom in enumerate(lembar.kolom, start=1):
         ws.column_dimensions[get_column_letter(i)].width = kolom.lebar
     baris_header = len(lembar.judul_atas) + (2 if lembar.judul_atas else 1)
     ws.freeze_panes = f"A{baris_header + 1}"
+    # Printed: landscape A4, as wide as one page, the header row on every page.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{baris_header}:{baris_header}"
     for teks in lembar.judul_atas:
         ws.append([sel(ws, teks, gaya={"font": Font(bold=True, size=12)})])
     if lembar.judul_atas:
@@ -100,6 +107,9 @@ def _tulis_lembar(wb: Workbook, lembar: Lembar) -> None:
     for row in lembar.baris:
         gaya = None
         if isinstance(row, Baris):
+            # The filter covers the data, not a closing total (sorting would move it).
+            if row.gaya == "total":
+                n -= 1
             gaya, row = _GAYA_BARIS[row.gaya], row.nilai
         ws.append(
             [
@@ -112,17 +122,35 @@ def _tulis_lembar(wb: Workbook, lembar: Lembar) -> None:
     ws.auto_filter.ref = f"A{baris_header}:{terakhir}{baris_header + max(n, 1)}"
 
 
-def judul_lembar(teks: str) -> str:
-    """A valid, unique-enough sheet title: at most 31 characters, none of []:*?/\\."""
+def judul_lembar(teks: str, terpakai: set[str] | None = None) -> str:
+    """A valid sheet title: at most 31 characters, none of []:*?/\\, not starting or
+    ending with an apostrophe, and — given the titles already used — unique the way Excel
+    compares them (ignoring case), by a numbered suffix that still fits."""
     for ch in "[]:*?/\\":
         teks = teks.replace(ch, " ")
-    return teks.strip()[:31] or "Lembar"
+    teks = " ".join(teks.split()).strip("'").strip()[:31] or "Lembar"
+    if terpakai is None:
+        return teks
+    judul, n = teks, 1
+    while judul.casefold() in terpakai:
+        n += 1
+        akhiran = f" ({n})"
+        judul = teks[: 31 - len(akhiran)].rstrip() + akhiran
+    terpakai.add(judul.casefold())
+    return judul
 
 
-def tulis_xlsx(lembar: list[Lembar]) -> bytes:
+def tulis_xlsx(lembar: Iterable[Lembar], ke=None) -> bytes | None:
+    """Write the sheets (consumed one after the other, so a generator of sheets with
+    generators of rows keeps memory flat) to ``ke`` (a path or binary file), or return
+    the bytes when ``ke`` is None."""
     wb = Workbook(write_only=True)
+    terpakai: set[str] = set()
     for item in lembar:
-        _tulis_lembar(wb, item)
+        _tulis_lembar(wb, item, judul_lembar(item.judul, terpakai))
+    if ke is not None:
+        wb.save(ke)
+        return None
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -54,19 +54,21 @@ def tulis_templat(
     ws = wb.create_sheet("Petunjuk", 0)
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 10
-    ws.column_dimensions["C"].width = 90
+    ws.column_dimensions["C"].width = 60
+    ws.column_dimensions["D"].width = 60
     ws.append(["Petunjuk pengisian"])
     ws["A1"].font = Font(bold=True, size=14)
     for teks in petunjuk:
         ws.append([teks])
     ws.append([])
-    ws.append(["Kolom", "Wajib", "Keterangan"])
+    ws.append(["Kolom", "Wajib", "Keterangan", "Cara menulis"])
     for cell in ws[ws.max_row]:
         for name, style in GAYA_HEADER.items():
             setattr(cell, name, style)
     for k in kolom:
-        ws.append([k.judul, "ya" if k.wajib else "", k.keterangan])
-        ws.cell(row=ws.max_row, column=3).alignment = Alignment(wrap_text=True)
+        ws.append([k.judul, "ya" if k.wajib else "", k.keterangan, str(k.contoh)])
+        for kolom in (3, 4):
+            ws.cell(row=ws.max_row, column=kolom).alignment = Alignment(wrap_text=True)
     # Open on the data sheet, with only that tab selected (else Excel groups the sheets).
     wb.active = wb.index(data)
     for sheet in wb.worksheets:

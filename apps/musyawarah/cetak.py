@@ -6,16 +6,18 @@ DRAF mark and no code; from the frozen snapshot once signed, with its verificati
 and QR. Renderers return (filename, mimetype, bytes).
 """
 
+from django.utils import timezone
 from django.utils.text import slugify
 
+from apps.core.angka import parse_angka
 from apps.core.formatting import jam, tanggal, tanggal_hari, zona_waktu
 from apps.dokumen import pdf as dokpdf
 from apps.dokumen import xlsx
-from apps.musyawarah.keluaran import data_orang, data_wilayah
 from apps.musyawarah.models import Musyawarah
 
 JUDUL = {
     "berita_acara": "Berita Acara Musrenbang",
+    "kelurahan": "Daftar Prioritas Kegiatan Didanai Kelurahan/Desa",
     "prioritas": "Daftar Prioritas Kegiatan untuk Rencana Kerja Perangkat Daerah",
     "swadaya": "Daftar Prioritas Kegiatan Swadaya",
     "masalah": "Daftar Masalah Prioritas untuk Musrenbang Kecamatan",
@@ -23,8 +25,9 @@ JUDUL = {
     "hadir": "Daftar Hadir Peserta",
     "ditolak": "Usulan yang Tidak Disepakati",
 }
-KELUARAN = ("berita_acara", "prioritas", "swadaya", "masalah", "delegasi", "hadir")
+KELUARAN = ("berita_acara", "kelurahan", "prioritas", "swadaya", "masalah", "delegasi", "hadir")
 _TABEL = {
+    "kelurahan": ("dokumen/desa/_tabel_prioritas.html", True),
     "prioritas": ("dokumen/desa/_tabel_prioritas.html", True),
     "swadaya": ("dokumen/desa/_tabel_swadaya.html", True),
     "masalah": ("dokumen/desa/_tabel_masalah.html", False),
@@ -38,24 +41,34 @@ def _nama(jenis: str, s: dict, ext: str) -> str:
     return f"{slugify(jenis)}-{slugify(s['wilayah']['kelurahan'])}-{s['tahun_rencana']}.{ext}"
 
 
-def _dasar(s: dict, *, kode: str, url: str, logo: str) -> dict:
+def judul(jenis: str, s: dict) -> str:
+    """The title of an output, naming the wilayah's own plan for output 1a."""
+    if jenis == "kelurahan":
+        return f"Daftar Prioritas Kegiatan {s['wilayah'].get('rencana_kerja', 'Kelurahan/Desa')}"
+    return JUDUL[jenis]
+
+
+def dasar_konteks(s: dict, *, kode: str, url: str, logo: str) -> dict:
+    latihan = bool(s.get("latihan"))
     return {
         "s": s,
-        "kode": kode,
+        "kode": "" if latihan else kode,
         "url_verifikasi": url,
-        "qr": dokpdf.qr_data_uri(url) if kode else "",
+        "qr": dokpdf.qr_data_uri(url) if kode and not latihan else "",
         "logo": logo,
-        # Outputs of a forum not signed yet are drafts; signed ones carry their code.
+        # Outputs of a forum not signed yet are drafts; signed ones carry their code; a
+        # practice run's are marked LATIHAN and carry no code at all.
         "draf": not kode,
+        "latihan": latihan,
     }
 
 
 def logo_daerah(m: Musyawarah) -> str:
-    return dokpdf.gambar_data_uri(m.kelurahan.kecamatan.daerah.logo)
+    return dokpdf.gambar_data_uri(m.siklus.daerah.logo)
 
 
 def pdf_berita_acara(s: dict, *, kode: str, url: str, logo: str) -> bytes:
-    konteks = _dasar(s, kode=kode, url=url, logo=logo)
+    konteks = dasar_konteks(s, kode=kode, url=url, logo=logo)
     konteks["judul_dokumen"] = JUDUL["berita_acara"]
     return dokpdf.render_pdf("dokumen/desa/berita_acara.html", konteks)
 
@@ -70,14 +83,15 @@ def pdf_keluaran(jenis: str, s: dict, *, kode: str = "", url: str = "", logo: st
             pdf_berita_acara(s, kode=kode, url=url, logo=logo),
         )
     tabel, lebar = _TABEL[jenis]
-    konteks = _dasar(s, kode=kode, url=url, logo=logo)
+    konteks = dasar_konteks(s, kode=kode, url=url, logo=logo)
     konteks.update(
         {
-            "judul": JUDUL[jenis],
-            "judul_dokumen": JUDUL[jenis],
+            "judul": judul(jenis, s),
+            "judul_dokumen": judul(jenis, s),
             "tabel": tabel,
             "lebar": lebar,
             "orang": s["peserta"] if jenis == "hadir" else s["delegasi"],
+            "daftar": s.get(jenis) if jenis in ("kelurahan", "prioritas") else None,
         }
     )
     return (
@@ -87,21 +101,31 @@ def pdf_keluaran(jenis: str, s: dict, *, kode: str = "", url: str = "", logo: st
     )
 
 
-def _persiapan(m: Musyawarah) -> dict:
-    """What the invitation, the announcement and the blank daftar hadir print."""
+def konteks_persiapan(m: Musyawarah) -> dict:
+    """What the invitation, the announcement and the blank daftar hadir print, at any
+    level (the level gives its wilayah's letterhead data and its person rows)."""
+    from apps.musyawarah.tingkat import spek
 
+    sp = spek(m)
+    wilayah = sp.data_wilayah(m)
     diundang = [
-        p for p in m.peserta.select_related("lingkungan", "rt").order_by("nama") if p.diundang
+        p
+        for p in m.peserta.select_related(
+            "lingkungan", "rt", "kelurahan_asal", "kecamatan_asal"
+        ).order_by("nama")
+        if p.diundang
     ]
     return {
-        "w": data_wilayah(m),
-        "s": {"wilayah": data_wilayah(m)},
+        "w": wilayah,
+        "s": {"wilayah": wilayah},
+        "nama_forum": sp.nama_forum(m),
+        "nomor": "",
         "siklus": str(m.siklus),
         "tanggal_hari": tanggal_hari(m.tanggal) or "……………",
         "tanggal_undangan": tanggal(m.tanggal_undangan) or "……………",
         "jam_mulai": jam(m.jam_mulai),
         "jam_selesai": jam(m.jam_selesai),
-        "zona": zona_waktu(),
+        "zona": zona_waktu(m.siklus.daerah),
         "tempat": m.tempat,
         "alamat_tempat": m.alamat_tempat,
         "agenda": [
@@ -114,7 +138,8 @@ def _persiapan(m: Musyawarah) -> dict:
             }
             for a in m.agenda.all()
         ],
-        "orang": [data_orang(p, i) for i, p in enumerate(diundang, start=1)],
+        "orang": [sp.orang(p, i) for i, p in enumerate(diundang, start=1)],
+        "materi": [x.judul for x in m.materi.all()],
         "logo": logo_daerah(m),
         # Invitations and announcements are final letters, not drafts of the outputs.
         "kode": "",
@@ -124,33 +149,59 @@ def _persiapan(m: Musyawarah) -> dict:
 
 def pdf_undangan(m: Musyawarah, peserta=None):
     """One letter for all invitees (with the list as lampiran), or one for ``peserta``."""
-    konteks = _persiapan(m)
+    konteks = konteks_persiapan(m)
     konteks.update({"judul_dokumen": "Undangan Musrenbang", "satu": peserta})
-    isi = dokpdf.render_pdf("dokumen/desa/undangan.html", konteks)
-    nama = (
-        f"undangan-{slugify(peserta.nama) if peserta else 'semua'}-{slugify(m.kelurahan.nama)}.pdf"
-    )
+    isi = dokpdf.render_pdf(_templat(m, "undangan"), konteks)
+    nama = f"undangan-{slugify(peserta.nama) if peserta else 'semua'}-{_slug(m)}.pdf"
     return nama, dokpdf.MIMETYPE, isi
 
 
+def _templat(m: Musyawarah, nama: str) -> str:
+    from apps.musyawarah.tingkat import spek
+
+    return spek(m).templat[nama]
+
+
+def _slug(m: Musyawarah) -> str:
+    return slugify(m.wilayah.nama)
+
+
 def pdf_pengumuman(m: Musyawarah):
-    konteks = _persiapan(m)
+    konteks = konteks_persiapan(m)
     konteks["judul_dokumen"] = "Pengumuman Musrenbang"
     return (
-        f"pengumuman-{slugify(m.kelurahan.nama)}.pdf",
+        f"pengumuman-{_slug(m)}.pdf",
         dokpdf.MIMETYPE,
-        dokpdf.render_pdf("dokumen/desa/pengumuman.html", konteks),
+        dokpdf.render_pdf(_templat(m, "pengumuman"), konteks),
+    )
+
+
+def pdf_rkp(m: Musyawarah, rkp) -> tuple[str, str, bytes]:
+    """The draft RKP Desa as forum material (a landscape table under the kop)."""
+    konteks = konteks_persiapan(m)
+    konteks.update(
+        {
+            "judul_dokumen": "Rancangan Awal RKP Desa",
+            "rkp": rkp,
+            "lebar": True,
+            "dicetak": tanggal(timezone.localdate()),
+        }
+    )
+    return (
+        f"rancangan-rkp-{slugify(m.kelurahan.nama)}-{rkp.tahun}.pdf",
+        dokpdf.MIMETYPE,
+        dokpdf.render_pdf("dokumen/desa/rkp.html", konteks),
     )
 
 
 def pdf_daftar_hadir_kosong(m: Musyawarah):
     """The invitees with an empty signature column, to sign on paper at the door."""
-    konteks = _persiapan(m)
+    konteks = konteks_persiapan(m)
     konteks.update({"judul_dokumen": "Daftar Hadir", "kosong": range(15)})
     return (
-        f"daftar-hadir-{slugify(m.kelurahan.nama)}.pdf",
+        f"daftar-hadir-{_slug(m)}.pdf",
         dokpdf.MIMETYPE,
-        dokpdf.render_pdf("dokumen/desa/daftar_hadir.html", konteks),
+        dokpdf.render_pdf(_templat(m, "daftar_hadir"), konteks),
     )
 
 
@@ -161,14 +212,14 @@ _KOLOM_USULAN = [
     xlsx.Kolom("Jenis Kegiatan", 40),
     xlsx.Kolom("Bidang", 28),
     xlsx.Kolom("Lokasi (RT/RW)", 14),
-    xlsx.Kolom("Volume", 10),
+    xlsx.Kolom("Volume", 10, xlsx.FORMAT_ANGKA),
     xlsx.Kolom("Satuan", 9),
     xlsx.Kolom("Sasaran/Penerima Manfaat", 30),
-    xlsx.Kolom("Perkiraan Waktu Pelaksanaan", 12),
+    xlsx.Kolom("Perkiraan Waktu Pelaksanaan", 12, "0"),
     xlsx.Kolom("Prakiraan Biaya (Rp)", 18, xlsx.FORMAT_RUPIAH),
     xlsx.Kolom("Sumber Pembiayaan", 26),
     xlsx.Kolom("Perangkat Daerah", 16),
-    xlsx.Kolom("Urutan Forum", 8),
+    xlsx.Kolom("Urutan", 8, "0"),
 ]
 _KOLOM_ORANG = [
     xlsx.Kolom("No", 6),
@@ -181,6 +232,15 @@ _KOLOM_ORANG = [
 ]
 
 
+def _volume(r: dict):
+    """The volume as a number (snapshots signed before it was stored as one keep only the
+    printed text, which is read back)."""
+    if "volume_nilai" in r:
+        return r["volume_nilai"]
+    nilai = parse_angka(r["volume"])
+    return int(nilai) if nilai == nilai.to_integral_value() else float(nilai)
+
+
 def _baris_usulan(r: dict) -> list:
     return [
         r["no"],
@@ -188,37 +248,39 @@ def _baris_usulan(r: dict) -> list:
         r["judul"],
         r["bidang"],
         r["lokasi"],
-        r["volume"],
+        _volume(r),
         r["satuan"],
         r["sasaran"],
-        r["waktu"],
+        int(r["waktu"]),
         r["biaya"],
         r["sumber"],
         r["perangkat_daerah"],
-        r["urutan"],
+        r.get("peringkat", r["urutan"]),
     ]
 
 
 def _lembar(jenis: str, s: dict) -> xlsx.Lembar:
     atas = [
-        JUDUL[jenis],
+        judul(jenis, s),
         f"{s['wilayah']['jenis_kelurahan']} {s['wilayah']['kelurahan']} — {s['siklus']}",
     ]
-    if jenis == "prioritas":
+    if s.get("latihan"):
+        atas.append("LATIHAN — bukan dokumen resmi")
+    if jenis in ("kelurahan", "prioritas"):
+        daftar = s.get(jenis) or {"kelompok": [], "total": 0}
 
         def rows():
-            for k in s["prioritas"]["kelompok"]:
+            for k in daftar["kelompok"]:
                 yield xlsx.Baris([k["huruf"], "", k["bidang"]], "grup")
                 for r in k["baris"]:
                     yield _baris_usulan(r)
                 yield xlsx.Baris(
                     ["", "", f"Jumlah {k['bidang']}"] + [""] * 6 + [k["subtotal"]], "subtotal"
                 )
-            yield xlsx.Baris(
-                ["", "", "JUMLAH SELURUHNYA"] + [""] * 6 + [s["prioritas"]["total"]], "total"
-            )
+            yield xlsx.Baris(["", "", "JUMLAH SELURUHNYA"] + [""] * 6 + [daftar["total"]], "total")
 
-        return xlsx.Lembar("Prioritas", _KOLOM_USULAN, rows(), atas)
+        nama = "Prioritas ke kecamatan" if jenis == "prioritas" else "Didanai kelurahan-desa"
+        return xlsx.Lembar(nama, _KOLOM_USULAN, rows(), atas)
     if jenis == "swadaya":
         rows = [_baris_usulan(r) for r in s["swadaya"]["baris"]]
         rows.append(xlsx.Baris(["", "", "JUMLAH"] + [""] * 6 + [s["swadaya"]["total"]], "total"))
@@ -229,18 +291,12 @@ def _lembar(jenis: str, s: dict) -> xlsx.Lembar:
             xlsx.Kolom("Kode Usulan", 16),
             xlsx.Kolom("Kegiatan", 40),
             xlsx.Kolom("Lokasi", 14),
-            xlsx.Kolom("Volume", 12),
+            xlsx.Kolom("Volume", 10, xlsx.FORMAT_ANGKA),
+            xlsx.Kolom("Satuan", 9),
             xlsx.Kolom("Alasan", 50),
         ]
         rows = [
-            [
-                r["no"],
-                r["kode"],
-                r["judul"],
-                r["lokasi"],
-                f"{r['volume']} {r['satuan']}",
-                r["alasan"],
-            ]
+            [r["no"], r["kode"], r["judul"], r["lokasi"], _volume(r), r["satuan"], r["alasan"]]
             for r in s["ditolak"]
         ]
         return xlsx.Lembar("Tidak disepakati", kolom, rows, atas)
@@ -271,8 +327,34 @@ def xlsx_keluaran(jenis: str, s: dict):
     if jenis == "berita_acara":
         lembar = [
             _lembar(j, s)
-            for j in ("hadir", "prioritas", "swadaya", "masalah", "delegasi", "ditolak")
+            for j in (
+                "hadir",
+                "kelurahan",
+                "prioritas",
+                "swadaya",
+                "masalah",
+                "delegasi",
+                "ditolak",
+            )
         ]
     else:
         lembar = [_lembar(jenis, s)]
     return _nama(jenis, s, "xlsx"), xlsx.MIMETYPE, xlsx.tulis_xlsx(lembar)
+
+
+def pdf_surat_bappeda(m: Musyawarah):
+    """The camat's letter notifying Bappeda of the schedule, with the agenda (seed 4.a.5)."""
+    konteks = konteks_persiapan(m)
+    konteks.update(
+        {
+            "judul_dokumen": "Surat Pemberitahuan Musrenbang",
+            "nomor": m.nomor_surat_bappeda,
+            "tanggal_surat": tanggal(m.tanggal_surat_bappeda) or "……………",
+            "daerah": m.siklus.daerah,
+        }
+    )
+    return (
+        f"surat-pemberitahuan-bappeda-{_slug(m)}.pdf",
+        dokpdf.MIMETYPE,
+        dokpdf.render_pdf(_templat(m, "surat_bappeda"), konteks),
+    )

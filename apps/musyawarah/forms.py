@@ -5,18 +5,22 @@ from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.formatting import awal_kecil
 from apps.musyawarah.models import (
     AgendaAcara,
     AnggotaTpm,
+    ElemenKecamatan,
+    ElemenKota,
     KelompokSosial,
     Keputusan,
     Logistik,
     Musyawarah,
     Pemandu,
     Peserta,
-    Unsur,
+    Tingkat,
 )
 from apps.musyawarah.peserta import ISIAN as ISIAN_PESERTA
+from apps.musyawarah.tingkat import spek
 from apps.wilayah.models import RT, Lingkungan
 
 
@@ -34,7 +38,7 @@ class JamInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-def _helper(*layout) -> FormHelper:
+def tata_letak(*layout) -> FormHelper:
     helper = FormHelper()
     helper.form_tag = False
     if layout:
@@ -45,11 +49,31 @@ def _helper(*layout) -> FormHelper:
 class SkTpmForm(forms.Form):
     nomor = forms.CharField(label=_("Nomor SK TPM"), max_length=100)
     tanggal = forms.DateField(label=_("Tanggal SK"), widget=TanggalInput())
+    kepala_nama = forms.CharField(label=_("Nama lurah/kepala desa"), max_length=150)
+    kepala_nip = forms.CharField(label=_("NIP"), max_length=30, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, jabatan_kepala: str = "", mengetahui: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            Row(Column("nomor", css_class="col-md-7"), Column("tanggal", css_class="col-md-5"))
+        if jabatan_kepala:
+            self.fields["kepala_nama"].label = _("Nama %(j)s") % {"j": jabatan_kepala.lower()}
+        if mengetahui:
+            self.fields["kepala_nama"].help_text = _(
+                "Yang menetapkan SK; bila sidang dipimpin orang lain, ia menandatangani "
+                "“Mengetahui” di berita acara."
+            )
+        else:
+            # The kecamatan's berita acara has no "Mengetahui": the camat chairs or not.
+            self.fields["nomor"].label = _("Nomor keputusan")
+            self.fields["tanggal"].label = _("Tanggal keputusan")
+            self.fields["kepala_nama"].help_text = _(
+                "Yang menetapkan keputusan tentang tim penyelenggara."
+            )
+        self.helper = tata_letak(
+            Row(Column("nomor", css_class="col-md-7"), Column("tanggal", css_class="col-md-5")),
+            Row(
+                Column("kepala_nama", css_class="col-md-7"),
+                Column("kepala_nip", css_class="col-md-5"),
+            ),
         )
 
 
@@ -60,7 +84,7 @@ class AnggotaTpmForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = tata_letak(
             Row(
                 Column("jabatan_tpm", css_class="col-md-3"),
                 Column("nama", css_class="col-md-3"),
@@ -77,7 +101,7 @@ class PemanduForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = tata_letak(
             Row(
                 Column("nama", css_class="col-md-4"),
                 Column("lembaga", css_class="col-md-4"),
@@ -113,7 +137,7 @@ class JadwalForm(forms.ModelForm):
         self.fields["versi"].initial = self.instance.versi
         for name in ("tanggal", "jam_mulai", "tempat", "tanggal_undangan"):
             self.fields[name].required = True
-        self.helper = _helper(
+        self.helper = tata_letak(
             Row(
                 Column("tanggal", css_class="col-md-4"),
                 Column("jam_mulai", css_class="col-md-4"),
@@ -130,20 +154,22 @@ class JadwalForm(forms.ModelForm):
 
 
 class AgendaForm(forms.ModelForm):
+    """An agenda item; its number follows from its time (items are kept in time order)."""
+
     class Meta:
         model = AgendaAcara
-        fields = ["urutan", "jam_mulai", "jam_selesai", "acara", "dipandu"]
+        fields = ["jam_mulai", "jam_selesai", "acara", "dipandu"]
         widgets = {"jam_mulai": JamInput(), "jam_selesai": JamInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = tata_letak(
             Row(
-                Column("urutan", css_class="col-4"),
-                Column("jam_mulai", css_class="col-4"),
-                Column("jam_selesai", css_class="col-4"),
+                Column("jam_mulai", css_class="col-6 col-md-3"),
+                Column("jam_selesai", css_class="col-6 col-md-3"),
+                Column("dipandu", css_class="col-md-6"),
             ),
-            Row(Column("acara", css_class="col-md-7"), Column("dipandu", css_class="col-md-5")),
+            "acara",
         )
 
 
@@ -154,7 +180,7 @@ class LogistikForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = tata_letak(
             Row(Column("jenis", css_class="col-md-4"), Column("uraian", css_class="col-md-8"))
         )
 
@@ -174,6 +200,15 @@ class PesertaForm(forms.ModelForm):
     def __init__(self, *args, musyawarah: Musyawarah, ringkas: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.musyawarah = musyawarah
+        if musyawarah.tingkat == Tingkat.KOTA:
+            self._untuk_kota(musyawarah, ringkas)
+            return
+        del self.fields["kecamatan_asal"]
+        if musyawarah.tingkat == Tingkat.KECAMATAN:
+            self._untuk_kecamatan(musyawarah, ringkas)
+            return
+        for name in ("kelurahan_asal", "elemen"):
+            del self.fields[name]
         kelurahan = musyawarah.kelurahan
         self.fields["lingkungan"].queryset = Lingkungan.objects.filter(kelurahan=kelurahan)
         self.fields["lingkungan"].label = _("Asal %(rw)s") % {"rw": kelurahan.nama_lingkungan}
@@ -187,7 +222,7 @@ class PesertaForm(forms.ModelForm):
             # At the door: what the keterwakilan needs, nothing more; details later.
             for name in ("rt", "jabatan", "peran", "alamat", "telepon", "diundang", "organisasi"):
                 del self.fields[name]
-            self.helper = _helper(
+            self.helper = tata_letak(
                 "nama",
                 Row(
                     Column("jenis_kelamin", css_class="col-6"),
@@ -198,7 +233,7 @@ class PesertaForm(forms.ModelForm):
                 "kelompok_sosial",
             )
             return
-        self.helper = _helper(
+        self.helper = tata_letak(
             Row(Column("nama", css_class="col-md-6"), Column("jabatan", css_class="col-md-6")),
             Row(
                 Column("jenis_kelamin", css_class="col-md-3"),
@@ -220,8 +255,118 @@ class PesertaForm(forms.ModelForm):
             ),
         )
 
+    def _untuk_kecamatan(self, musyawarah: Musyawarah, ringkas: bool) -> None:
+        """At the kecamatan forum people come from a kelurahan and represent an element."""
+        for name in ("lingkungan", "rt", "sektor"):
+            del self.fields[name]
+        self.fields["kelurahan_asal"].queryset = musyawarah.kecamatan.kelurahan.order_by("nama")
+        # No element is preselected: a walk-in counted as "pemerintah kecamatan" by
+        # default would sign for the wrong element.
+        self.fields["elemen"] = forms.ChoiceField(
+            label=_("Unsur pemangku kepentingan"),
+            choices=[("", _("— Pilih —")), *ElemenKecamatan.choices],
+        )
+        self.fields["unsur"].label = _("Unsur (pemerintah, swasta atau masyarakat)")
+        if ringkas:
+            for name in ("jabatan", "peran", "alamat", "telepon", "diundang", "organisasi"):
+                del self.fields[name]
+            # The labels are long: at the door, on a phone, one select a line.
+            self.helper = tata_letak(
+                "nama",
+                Row(
+                    Column("jenis_kelamin", css_class="col-6"),
+                    Column("kelompok_usia", css_class="col-6"),
+                ),
+                "elemen",
+                "kelurahan_asal",
+                "unsur",
+                "kelompok_sosial",
+            )
+            return
+        # The two "unsur" have long labels: each gets half a line, side by side.
+        self.helper = tata_letak(
+            Row(Column("nama", css_class="col-md-6"), Column("jabatan", css_class="col-md-6")),
+            Row(
+                Column("jenis_kelamin", css_class="col-md-3"),
+                Column("kelompok_usia", css_class="col-md-3"),
+                Column("peran", css_class="col-md-6"),
+            ),
+            Row(Column("elemen", css_class="col-md-6"), Column("unsur", css_class="col-md-6")),
+            Row(
+                Column("kelurahan_asal", css_class="col-md-6"),
+                Column("organisasi", css_class="col-md-6"),
+            ),
+            "kelompok_sosial",
+            Row(
+                Column("alamat", css_class="col-md-5"),
+                Column("telepon", css_class="col-md-4"),
+                Column("diundang", css_class="col-md-3"),
+            ),
+        )
+
+    def _untuk_kota(self, musyawarah: Musyawarah, ringkas: bool) -> None:
+        """At the kota forum people come from a kecamatan (or none: Bappeda's own
+        invitees) and represent one of the kota's stakeholder elements."""
+        for name in ("lingkungan", "rt", "sektor", "kelurahan_asal"):
+            del self.fields[name]
+        self.fields["kecamatan_asal"].queryset = musyawarah.daerah.kecamatan.order_by("nama")
+        self.fields["kecamatan_asal"].help_text = _(
+            "Kosongkan untuk undangan tingkat kota (perangkat daerah, DPRD, dan lainnya)."
+        )
+        # No element is preselected, as at the kecamatan.
+        self.fields["elemen"] = forms.ChoiceField(
+            label=_("Unsur pemangku kepentingan"),
+            choices=[("", _("— Pilih —")), *ElemenKota.choices],
+        )
+        self.fields["unsur"].label = _("Unsur (pemerintah, swasta atau masyarakat)")
+        if ringkas:
+            for name in ("jabatan", "peran", "alamat", "telepon", "diundang"):
+                del self.fields[name]
+            self.helper = tata_letak(
+                "nama",
+                Row(
+                    Column("jenis_kelamin", css_class="col-6"),
+                    Column("kelompok_usia", css_class="col-6"),
+                ),
+                "elemen",
+                "kecamatan_asal",
+                "organisasi",
+                "unsur",
+                "kelompok_sosial",
+            )
+            return
+        self.helper = tata_letak(
+            Row(Column("nama", css_class="col-md-6"), Column("jabatan", css_class="col-md-6")),
+            Row(
+                Column("jenis_kelamin", css_class="col-md-3"),
+                Column("kelompok_usia", css_class="col-md-3"),
+                Column("peran", css_class="col-md-6"),
+            ),
+            Row(Column("elemen", css_class="col-md-6"), Column("unsur", css_class="col-md-6")),
+            Row(
+                Column("kecamatan_asal", css_class="col-md-6"),
+                Column("organisasi", css_class="col-md-6"),
+            ),
+            "kelompok_sosial",
+            Row(
+                Column("alamat", css_class="col-md-5"),
+                Column("telepon", css_class="col-md-4"),
+                Column("diundang", css_class="col-md-3"),
+            ),
+        )
+
     def data_peserta(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.fields}
+
+
+# Short labels for the decisions table's selects (they must fit on a phone).
+PILIHAN_KEPUTUSAN = [
+    (Keputusan.BELUM, _("Belum diputuskan")),
+    (Keputusan.KELURAHAN, _("Didanai kelurahan/desa")),
+    (Keputusan.KOTA, _("Ke kecamatan/kota")),
+    (Keputusan.SWADAYA, _("Swadaya")),
+    (Keputusan.DITOLAK, _("Tidak disepakati")),
+]
 
 
 class PembahasanForm(forms.Form):
@@ -248,7 +393,7 @@ class PembahasanForm(forms.Form):
                 ),
             )
             self.fields[f"keputusan-{pk}"] = forms.ChoiceField(
-                choices=Keputusan.choices,
+                choices=PILIHAN_KEPUTUSAN,
                 initial=b["keputusan"],
                 widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
             )
@@ -316,37 +461,49 @@ class CatatanForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nomor_berita_acara"].required = True
-        self.helper = _helper()
+        self.helper = tata_letak()
 
 
 class PenandatanganForm(forms.Form):
     pimpinan = forms.ModelChoiceField(label=_("Pimpinan sidang"), queryset=Peserta.objects.none())
     jabatan_pimpinan = forms.CharField(label=_("Jabatan pimpinan sidang"), max_length=150)
+    pimpinan_kepala = forms.BooleanField(required=False)
     notulen = forms.ModelChoiceField(label=_("Notulen"), queryset=Peserta.objects.none())
 
     def __init__(self, *args, musyawarah: Musyawarah, unsur_hadir: list[str], **kwargs):
         super().__init__(*args, **kwargs)
+        sp = spek(musyawarah)
+        jabatan = sp.jabatan_kepala(musyawarah)
+        self.fields["pimpinan_kepala"].label = _("Pimpinan sidang adalah %(j)s sendiri") % {
+            "j": jabatan.lower()
+        }
+        self.fields["pimpinan_kepala"].help_text = _(
+            "Bila tidak, berita acara memuat tanda tangan “Mengetahui, %(j)s”."
+        ) % {"j": jabatan}
+        self.fields["pimpinan_kepala"].initial = musyawarah.pimpinan_kepala
         hadir = musyawarah.peserta.filter(hadir=True).order_by("nama")
         self.fields["pimpinan"].queryset = hadir
         self.fields["notulen"].queryset = hadir
-        self.fields[
-            "jabatan_pimpinan"
-        ].initial = f"{musyawarah.kelurahan.jabatan_kepala} {musyawarah.kelurahan.nama}"
+        wilayah = musyawarah.wilayah
+        self.fields["jabatan_pimpinan"].initial = f"{sp.jabatan_kepala(musyawarah)} {wilayah.nama}"
         ada = {(t.peran_ttd, t.unsur): t for t in musyawarah.penandatangan.all()}
         if ("pimpinan", "") in ada:
             self.fields["pimpinan"].initial = ada[("pimpinan", "")].peserta_id
             self.fields["jabatan_pimpinan"].initial = ada[("pimpinan", "")].jabatan
         if ("notulen", "") in ada:
             self.fields["notulen"].initial = ada[("notulen", "")].peserta_id
+        if not sp.pemandu:
+            # Only the desa forum's berita acara has "Mengetahui" for its head.
+            del self.fields["pimpinan_kepala"]
         for u in unsur_hadir:
             name = f"wakil_{u}"
             self.fields[name] = forms.ModelChoiceField(
-                label=_("Wakil unsur %(u)s") % {"u": Unsur(u).label.lower()},
-                queryset=hadir.filter(unsur=u),
+                label=_("Wakil unsur %(u)s") % {"u": awal_kecil(sp.label_elemen(u))},
+                queryset=hadir.filter(pk__in=[p.pk for p in hadir if sp.elemen(p) == u]),
             )
             if ("wakil_unsur", u) in ada:
                 self.fields[name].initial = ada[("wakil_unsur", u)].peserta_id
-        self.helper = _helper()
+        self.helper = tata_letak()
 
     def wakil(self) -> dict:
         return {
@@ -367,3 +524,16 @@ class PindaianForm(forms.Form):
         label=_("Pindaian berita acara bertanda tangan (PDF/JPEG)"),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg"}),
     )
+
+
+class MateriForm(forms.Form):
+    judul = forms.CharField(label=_("Judul bahan"), max_length=200)
+    berkas = forms.FileField(
+        label=_("Berkas (PDF, XLSX, DOCX, JPG atau PNG; maksimal 10 MB)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.xlsx,.docx,.jpg,.jpeg,.png"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_materi_%s")
+        super().__init__(*args, **kwargs)
+        self.helper = tata_letak()

@@ -4,7 +4,9 @@ problems for the kecamatan, the berita acara's wording; then closing the decisio
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from apps.core.audit import potret, selisih
 from apps.core.exceptions import DomainError
+from apps.musyawarah.mesin import catat_bagian, kunci_untuk, pindah, wajib_versi
 from apps.musyawarah.models import (
     Keputusan,
     MasalahPrioritas,
@@ -12,16 +14,20 @@ from apps.musyawarah.models import (
     Pembahasan,
     StatusMusyawarah,
 )
-from apps.musyawarah.persiapan import kunci, pindah, wajib_kelola, wajib_status
+from apps.musyawarah.tindakan import Tindakan
 from apps.usulan.models import Masalah, Status, Usulan
 
 S = StatusMusyawarah
 
 
 def usulan_forum(m: Musyawarah):
-    """The usulan this forum decides on: the kelurahan's submitted usulan of the siklus."""
+    """The usulan this forum decides on: the kelurahan's own submitted usulan of the
+    siklus (not those the kecamatan forum proposes in its territory)."""
     return Usulan.objects.filter(
-        siklus_id=m.siklus_id, kelurahan_id=m.kelurahan_id, status=Status.DIAJUKAN
+        siklus_id=m.siklus_id,
+        kelurahan_id=m.kelurahan_id,
+        kode_wilayah=m.kode_wilayah,
+        status=Status.DIAJUKAN,
     )
 
 
@@ -66,16 +72,15 @@ def pembahasan_simpan(*, user, musyawarah: Musyawarah, baris: list[dict], versi:
     Refused as a whole if any row is wrong (each problem is named), or if someone saved
     the decisions since this form was opened (``versi``).
     """
-    m = kunci(musyawarah)
-    wajib_kelola(user, m)
-    wajib_status(m, S.PELAKSANAAN, tindakan=_("mengubah keputusan usulan"))
-    if versi != m.versi:
-        raise DomainError(
-            _(
-                "Keputusan sudah diubah orang lain sejak halaman ini dibuka. Perubahan Anda "
-                "belum disimpan: buka ulang halaman, lalu ulangi."
-            )
-        )
+    m = kunci_untuk(user, musyawarah, Tindakan.PUTUSKAN)
+    wajib_versi(
+        m,
+        versi,
+        _(
+            "Keputusan sudah diubah orang lain sejak halaman ini dibuka. Perubahan Anda "
+            "belum disimpan: buka ulang halaman, lalu ulangi."
+        ),
+    )
     usulan = {u.pk: u for u in usulan_forum(m)}
     asing = [b["usulan_id"] for b in baris if b["usulan_id"] not in usulan]
     if asing:
@@ -83,12 +88,23 @@ def pembahasan_simpan(*, user, musyawarah: Musyawarah, baris: list[dict], versi:
     galat = _periksa_baris(baris, usulan, lengkap=False)
     if galat:
         raise DomainError(_("Keputusan belum disimpan:"), galat)
+
+    def keadaan(urutan, keputusan, alasan) -> str:
+        return " · ".join(str(x) for x in (urutan or "—", Keputusan(keputusan).label, alasan) if x)
+
+    lama = {p.usulan_id: keadaan(p.urutan, p.keputusan, p.alasan) for p in m.pembahasan.all()}
+    perubahan = {}
     for b in baris:
         Pembahasan.objects.update_or_create(
             musyawarah=m,
             usulan_id=b["usulan_id"],
             defaults={"urutan": b["urutan"], "keputusan": b["keputusan"], "alasan": b["alasan"]},
         )
+        baru = keadaan(b["urutan"], b["keputusan"], b["alasan"])
+        if lama.get(b["usulan_id"]) != baru:
+            perubahan[usulan[b["usulan_id"]].kode] = [lama.get(b["usulan_id"]), baru]
+    if perubahan:
+        catat_bagian(user, m, _("mengubah urutan dan keputusan"), perubahan=perubahan)
     # Usulan withdrawn since they were discussed leave the list.
     m.pembahasan.exclude(usulan_id__in=usulan).delete()
     m.versi += 1
@@ -99,9 +115,7 @@ def pembahasan_simpan(*, user, musyawarah: Musyawarah, baris: list[dict], versi:
 @transaction.atomic
 def masalah_prioritas_simpan(*, user, musyawarah: Musyawarah, masalah_ids: list[int]) -> int:
     """The kajian's problems the forum sends to the kecamatan, in the order given."""
-    m = kunci(musyawarah)
-    wajib_kelola(user, m)
-    wajib_status(m, S.PELAKSANAAN, tindakan=_("memilih masalah prioritas"))
+    m = kunci_untuk(user, musyawarah, Tindakan.PILIH_MASALAH)
     boleh = set(
         Masalah.objects.filter(kelurahan_id=m.kelurahan_id, siklus_id=m.siklus_id).values_list(
             "pk", flat=True
@@ -109,10 +123,18 @@ def masalah_prioritas_simpan(*, user, musyawarah: Musyawarah, masalah_ids: list[
     )
     if set(masalah_ids) - boleh:
         raise DomainError(_("Masalah dipilih dari kajian desa kelurahan ini."))
+    sebelum = [str(mp.masalah) for mp in m.masalah_prioritas.select_related("masalah")]
     m.masalah_prioritas.all().delete()
     MasalahPrioritas.objects.bulk_create(
         MasalahPrioritas(musyawarah=m, masalah_id=pk, urutan=i)
         for i, pk in enumerate(dict.fromkeys(masalah_ids), start=1)
+    )
+    sesudah = [str(mp.masalah) for mp in m.masalah_prioritas.select_related("masalah")]
+    catat_bagian(
+        user,
+        m,
+        _("memilih masalah prioritas"),
+        perubahan=selisih({"masalah": sebelum}, {"masalah": sesudah}),
     )
     return len(masalah_ids)
 
@@ -120,16 +142,18 @@ def masalah_prioritas_simpan(*, user, musyawarah: Musyawarah, masalah_ids: list[
 @transaction.atomic
 def catatan_simpan(*, user, musyawarah: Musyawarah, data: dict) -> Musyawarah:
     """The berita acara's number and its "memperhatikan, mendengar" paragraphs."""
-    m = kunci(musyawarah)
-    wajib_kelola(user, m)
-    wajib_status(m, S.PELAKSANAAN, S.PENETAPAN, tindakan=_("mengubah isi berita acara"))
+    m = kunci_untuk(user, musyawarah, Tindakan.UBAH_CATATAN)
     boleh = {"nomor_berita_acara", "catatan_sambutan", "catatan_pemaparan", "catatan_diskusi"}
     if set(data) - boleh:
         raise TypeError(f"unexpected fields: {sorted(set(data) - boleh)}")
+    sebelum = potret(m, boleh)
     for name, value in data.items():
         setattr(m, name, value.strip())
     m.full_clean()
     m.save()
+    catat_bagian(
+        user, m, _("mengubah isi berita acara"), perubahan=selisih(sebelum, potret(m, boleh))
+    )
     return m
 
 
@@ -163,9 +187,7 @@ def kekurangan_keputusan(m: Musyawarah) -> list[str]:
 def musyawarah_tetapkan(*, user, musyawarah: Musyawarah) -> Musyawarah:
     """pelaksanaan → penetapan: every usulan decided and ordered, the delegation and the
     priority problems chosen. The order is renumbered 1..n as agreed."""
-    m = kunci(musyawarah)
-    wajib_kelola(user, m)
-    wajib_status(m, S.PELAKSANAAN, tindakan=_("menetapkan hasil musyawarah"))
+    m = kunci_untuk(user, musyawarah, Tindakan.TETAPKAN)
     m.pembahasan.exclude(usulan__in=usulan_forum(m)).delete()
     kurang = kekurangan_keputusan(m)
     if kurang:
@@ -179,9 +201,7 @@ def musyawarah_tetapkan(*, user, musyawarah: Musyawarah) -> Musyawarah:
 @transaction.atomic
 def musyawarah_buka_kembali(*, user, musyawarah: Musyawarah, alasan: str) -> Musyawarah:
     """penetapan → pelaksanaan, to correct a decision before the berita acara is signed."""
-    m = kunci(musyawarah)
-    wajib_kelola(user, m)
-    wajib_status(m, S.PENETAPAN, tindakan=_("membuka kembali pembahasan"))
+    m = kunci_untuk(user, musyawarah, Tindakan.BUKA_KEMBALI)
     if not alasan.strip():
         raise DomainError(_("Tuliskan alasan membuka kembali pembahasan."))
     return pindah(m, ke=S.PELAKSANAAN, oleh=user, catatan=alasan.strip())

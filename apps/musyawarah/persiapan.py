@@ -1,7 +1,8 @@
 """Preparation of the Musrenbang Desa/Kelurahan (seed steps 1-3), and starting it.
 
-Every service: the acting user must be an operator of the forum's kelurahan; nothing
-changes once the berita acara is signed; each status move writes a RiwayatMusyawarah row.
+Every service: the acting user must manage the forum and its status must allow the action
+(apps.musyawarah.tindakan); nothing changes once the berita acara is signed; each status
+move and every change is recorded in the audit trail (apps.core.audit).
 """
 
 import datetime
@@ -10,20 +11,23 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from apps.akun.permissions import Aksi, wajib
+from apps.core.audit import potret, selisih
 from apps.core.exceptions import DomainError
+from apps.core.formatting import jam as fmt_jam
 from apps.core.formatting import tanggal as fmt_tanggal
+from apps.musyawarah.mesin import catat, catat_bagian, kunci_untuk, pindah, wajib_versi
 from apps.musyawarah.models import (
     AgendaAcara,
     AnggotaTpm,
-    JabatanTpm,
     JenisLogistik,
     Logistik,
     Musyawarah,
     Pemandu,
-    RiwayatMusyawarah,
     StatusMusyawarah,
     Tingkat,
 )
+from apps.musyawarah.tindakan import Tindakan
+from apps.musyawarah.tingkat import spek
 from apps.siklus.selectors import hari_ini
 from apps.usulan.services import siklus_aktif_untuk
 from apps.wilayah.models import Kelurahan
@@ -47,53 +51,6 @@ LOGISTIK_BAWAAN = [
 ]
 
 
-def kunci(musyawarah: Musyawarah) -> Musyawarah:
-    """The current row, locked until the transaction ends."""
-    return (
-        Musyawarah.objects.select_for_update(of=("self",))
-        .select_related("kelurahan__kecamatan__daerah", "siklus__daerah")
-        .get(pk=musyawarah.pk)
-    )
-
-
-def wajib_kelola(user, musyawarah: Musyawarah) -> None:
-    wajib(user, Aksi.KELOLA_MUSYAWARAH_DESA, musyawarah)
-
-
-def wajib_status(musyawarah: Musyawarah, *boleh: str, tindakan: str) -> None:
-    """Refuse unless the forum is in one of ``boleh``; the signed forum never changes."""
-    if musyawarah.status == S.SELESAI:
-        raise DomainError(
-            _("Berita acara sudah ditandatangani; %(tindakan)s tidak dapat dilakukan lagi.")
-            % {"tindakan": tindakan}
-        )
-    if musyawarah.status not in boleh:
-        raise DomainError(
-            _("%(tindakan)s hanya dapat dilakukan pada tahap %(tahap)s (sekarang: %(status)s).")
-            % {
-                "tindakan": tindakan[:1].upper() + tindakan[1:],
-                "tahap": " atau ".join(str(S(s).label).lower() for s in boleh),
-                "status": musyawarah.get_status_display().lower(),
-            }
-        )
-
-
-def catat(musyawarah: Musyawarah, *, dari: str, ke: str, oleh, catatan: str = "") -> None:
-    RiwayatMusyawarah.objects.create(
-        musyawarah=musyawarah, dari=dari, ke=ke, oleh=oleh, catatan=catatan
-    )
-
-
-def pindah(musyawarah: Musyawarah, *, ke: str, oleh, catatan: str = "") -> Musyawarah:
-    dari = musyawarah.status
-    musyawarah.status = ke
-    musyawarah.versi += 1
-    musyawarah.full_clean()
-    musyawarah.save()
-    catat(musyawarah, dari=dari, ke=ke, oleh=oleh, catatan=catatan)
-    return musyawarah
-
-
 @transaction.atomic
 def musyawarah_desa_buat(*, user, kelurahan: Kelurahan) -> Musyawarah:
     """Open the Musrenbang of ``kelurahan`` in the active siklus, with a default agenda
@@ -111,7 +68,14 @@ def musyawarah_desa_buat(*, user, kelurahan: Kelurahan) -> Musyawarah:
     )
     m.full_clean()
     m.save()
-    for i, (mulai, selesai, acara) in enumerate(AGENDA_BAWAAN, start=1):
+    isi_bawaan(m, agenda=AGENDA_BAWAAN, logistik=LOGISTIK_BAWAAN)
+    catat(m, dari="", ke=S.PERSIAPAN, oleh=user, catatan=_("Musrenbang dibuat."))
+    return m
+
+
+def isi_bawaan(m: Musyawarah, *, agenda, logistik) -> None:
+    """A new forum's default agenda and logistics checklist, for the organisers to adapt."""
+    for i, (mulai, selesai, acara) in enumerate(agenda, start=1):
         AgendaAcara.objects.create(
             musyawarah=m,
             urutan=i,
@@ -120,62 +84,67 @@ def musyawarah_desa_buat(*, user, kelurahan: Kelurahan) -> Musyawarah:
             acara=acara,
         )
     Logistik.objects.bulk_create(
-        Logistik(musyawarah=m, jenis=jenis, uraian=uraian) for jenis, uraian in LOGISTIK_BAWAAN
+        Logistik(musyawarah=m, jenis=jenis, uraian=uraian) for jenis, uraian in logistik
     )
-    catat(m, dari="", ke=S.PERSIAPAN, oleh=user, catatan=_("Musrenbang dibuat."))
-    return m
 
 
 @transaction.atomic
-def sk_tpm_simpan(*, user, musyawarah: Musyawarah, nomor: str, tanggal: datetime.date) -> None:
-    """Record the SK of the kepala desa/lurah forming the TPM."""
-    m = kunci(musyawarah)
-    wajib_kelola(user, m)
-    wajib_status(m, S.PERSIAPAN, tindakan=_("mengubah TPM"))
+def sk_tpm_simpan(
+    *,
+    user,
+    musyawarah: Musyawarah,
+    nomor: str,
+    tanggal: datetime.date,
+    kepala_nama: str = "",
+    kepala_nip: str = "",
+) -> None:
+    """Record the SK of the kepala desa/lurah forming the TPM, and who signed it (the
+    berita acara's "Mengetahui" when someone else chairs the forum)."""
+    m = kunci_untuk(user, musyawarah, Tindakan.UBAH_TPM)
+    isian = ("sk_tpm_nomor", "sk_tpm_tanggal", "kepala_nama", "kepala_nip")
+    sebelum = potret(m, isian)
     m.sk_tpm_nomor, m.sk_tpm_tanggal = nomor.strip(), tanggal
+    m.kepala_nama, m.kepala_nip = kepala_nama.strip(), kepala_nip.strip()
     m.full_clean()
     m.save()
+    catat_bagian(user, m, _("mengubah SK TPM"), perubahan=selisih(sebelum, potret(m, isian)))
 
 
 @transaction.atomic
 def tpm_tambah(*, user, musyawarah: Musyawarah, data: dict) -> AnggotaTpm:
     """Add a TPM member; ketua and bendahara are one person each, seksi may have several."""
-    m = kunci(musyawarah)
-    wajib_kelola(user, m)
-    wajib_status(m, S.PERSIAPAN, tindakan=_("mengubah TPM"))
+    m = kunci_untuk(user, musyawarah, Tindakan.UBAH_TPM)
     anggota = AnggotaTpm(musyawarah=m, **data)
     anggota.full_clean()
     anggota.save()
+    catat_bagian(user, m, _("menambah anggota TPM"), anggota)
     return anggota
 
 
 @transaction.atomic
 def tpm_hapus(*, user, anggota: AnggotaTpm) -> None:
-    m = kunci(anggota.musyawarah)
-    wajib_kelola(user, m)
-    wajib_status(m, S.PERSIAPAN, tindakan=_("mengubah TPM"))
+    m = kunci_untuk(user, anggota.musyawarah, Tindakan.UBAH_TPM)
+    catat_bagian(user, m, _("menghapus anggota TPM"), anggota)
     anggota.delete()
 
 
 @transaction.atomic
 def pemandu_tambah(*, user, musyawarah: Musyawarah, data: dict) -> Pemandu:
     """The TPM appoints the tim pemandu: three people, no more."""
-    m = kunci(musyawarah)
-    wajib_kelola(user, m)
-    wajib_status(m, S.PERSIAPAN, tindakan=_("mengubah tim pemandu"))
+    m = kunci_untuk(user, musyawarah, Tindakan.UBAH_TPM)
     if m.pemandu.count() >= JUMLAH_PEMANDU:
         raise DomainError(_("Tim pemandu sudah 3 orang; hapus salah satu untuk mengganti."))
     pemandu = Pemandu(musyawarah=m, **data)
     pemandu.full_clean()
     pemandu.save()
+    catat_bagian(user, m, _("menambah pemandu"), pemandu)
     return pemandu
 
 
 @transaction.atomic
 def pemandu_hapus(*, user, pemandu: Pemandu) -> None:
-    m = kunci(pemandu.musyawarah)
-    wajib_kelola(user, m)
-    wajib_status(m, S.PERSIAPAN, tindakan=_("mengubah tim pemandu"))
+    m = kunci_untuk(user, pemandu.musyawarah, Tindakan.UBAH_TPM)
+    catat_bagian(user, m, _("menghapus pemandu"), pemandu)
     pemandu.delete()
 
 
@@ -208,11 +177,8 @@ def cek_tujuh_hari(
 @transaction.atomic
 def musyawarah_jadwalkan(*, user, musyawarah: Musyawarah, data: dict, versi: int) -> Musyawarah:
     """Set date, time, place and the date of announcement/invitations (7-day rule)."""
-    m = kunci(musyawarah)
-    wajib_kelola(user, m)
-    wajib_status(m, S.PERSIAPAN, tindakan=_("mengubah jadwal"))
-    if versi != m.versi:
-        raise DomainError(_("Jadwal sudah diubah orang lain; buka ulang halaman ini."))
+    m = kunci_untuk(user, musyawarah, Tindakan.UBAH_JADWAL)
+    wajib_versi(m, versi, _("Jadwal sudah diubah orang lain; buka ulang halaman ini."))
     boleh = {
         "tanggal",
         "jam_mulai",
@@ -224,6 +190,7 @@ def musyawarah_jadwalkan(*, user, musyawarah: Musyawarah, data: dict, versi: int
     }
     if set(data) - boleh:
         raise TypeError(f"unexpected fields: {sorted(set(data) - boleh)}")
+    sebelum = potret(m, boleh)
     for name, value in data.items():
         setattr(m, name, value)
     if m.jam_mulai and m.jam_selesai and m.jam_selesai <= m.jam_mulai:
@@ -234,59 +201,98 @@ def musyawarah_jadwalkan(*, user, musyawarah: Musyawarah, data: dict, versi: int
     m.versi += 1
     m.full_clean()
     m.save()
+    catat_bagian(user, m, _("mengubah jadwal"), perubahan=selisih(sebelum, potret(m, boleh)))
     return m
+
+
+def _akhir(acara: AgendaAcara) -> datetime.time:
+    return acara.jam_selesai or acara.jam_mulai
+
+
+def _bertumpuk(a: AgendaAcara, b: AgendaAcara) -> bool:
+    """Two items overlap when their times intersect (an item without an end is a moment)."""
+    if a.jam_mulai == b.jam_mulai:
+        return True
+    return a.jam_mulai < _akhir(b) and b.jam_mulai < _akhir(a)
+
+
+def _nomori_agenda(m: Musyawarah) -> None:
+    """Number the agenda 1..n in the order of its times: an item added or moved in the
+    middle takes its place and the rest follow."""
+    for i, acara in enumerate(m.agenda.order_by("jam_mulai", "pk"), start=1):
+        if acara.urutan != i:
+            AgendaAcara.objects.filter(pk=acara.pk).update(urutan=i)
 
 
 @transaction.atomic
 def agenda_simpan(
     *, user, musyawarah: Musyawarah, data: dict, acara: AgendaAcara | None = None
 ) -> AgendaAcara:
-    m = kunci(musyawarah)
-    wajib_kelola(user, m)
-    wajib_status(m, S.PERSIAPAN, S.PELAKSANAAN, tindakan=_("mengubah agenda"))
-    acara = acara or AgendaAcara(musyawarah=m)
-    for name, value in data.items():
-        setattr(acara, name, value)
-    acara.full_clean()
+    """Add an agenda item, or change one. Items follow each other in time; an item whose
+    time overlaps another is refused, naming it."""
+    m = kunci_untuk(user, musyawarah, Tindakan.UBAH_AGENDA)
+    if acara is not None and acara.musyawarah_id != m.pk:
+        raise DomainError(_("Acara ini bukan dari musyawarah ini."))
+    baru = acara is None
+    acara = acara or AgendaAcara(musyawarah=m, urutan=0)
+    isian = ("jam_mulai", "jam_selesai", "acara", "dipandu")
+    sebelum = {} if baru else potret(AgendaAcara.objects.get(pk=acara.pk), isian)
+    for name in isian:
+        if name in data:
+            setattr(acara, name, data[name])
+    acara.full_clean(exclude=["urutan"])
+    for lain in m.agenda.exclude(pk=acara.pk):
+        if _bertumpuk(acara, lain):
+            waktu = fmt_jam(lain.jam_mulai) + (
+                f"–{fmt_jam(lain.jam_selesai)}" if lain.jam_selesai else ""
+            )
+            raise DomainError(
+                _("Waktunya bertumpuk dengan acara “%(acara)s” (%(waktu)s).")
+                % {"acara": lain.acara, "waktu": waktu}
+            )
+    acara.urutan = acara.urutan or m.agenda.count() + 1
     acara.save()
+    _nomori_agenda(m)
+    acara.refresh_from_db()
+    catat_bagian(
+        user,
+        m,
+        _("menambah acara") if baru else _("mengubah acara"),
+        acara,
+        perubahan=selisih(sebelum, potret(acara, isian)),
+    )
     return acara
 
 
 @transaction.atomic
 def agenda_hapus(*, user, acara: AgendaAcara) -> None:
-    m = kunci(acara.musyawarah)
-    wajib_kelola(user, m)
-    wajib_status(m, S.PERSIAPAN, S.PELAKSANAAN, tindakan=_("mengubah agenda"))
+    m = kunci_untuk(user, acara.musyawarah, Tindakan.UBAH_AGENDA)
+    catat_bagian(user, m, _("menghapus acara"), acara)
     acara.delete()
+    _nomori_agenda(m)
 
 
 @transaction.atomic
 def logistik_simpan(
     *, user, musyawarah: Musyawarah, data: dict, item: Logistik | None = None
 ) -> Logistik:
-    m = kunci(musyawarah)
-    wajib_kelola(user, m)
-    wajib_status(m, S.PERSIAPAN, S.PELAKSANAAN, tindakan=_("mengubah logistik"))
+    m = kunci_untuk(user, musyawarah, Tindakan.UBAH_LOGISTIK)
     item = item or Logistik(musyawarah=m)
+    sebelum = potret(item, data) if item.pk else {}
     for name, value in data.items():
         setattr(item, name, value)
     item.full_clean()
     item.save()
+    catat_bagian(
+        user, m, _("mengubah logistik"), item, perubahan=selisih(sebelum, potret(item, data))
+    )
     return item
 
 
-def kekurangan_persiapan(m: Musyawarah) -> list[str]:
-    """What still stops the forum from starting, in words for the operator."""
+def kekurangan_jadwal_undangan(m: Musyawarah) -> list[str]:
+    """What every level needs before opening: date, time and place, the announcement and
+    invitations, and someone invited."""
     kurang = []
-    if not m.sk_tpm_nomor or not m.sk_tpm_tanggal:
-        kurang.append(_("Nomor dan tanggal SK TPM belum diisi."))
-    jabatan = [a.jabatan_tpm for a in m.tpm.all()]
-    for j in JabatanTpm:
-        if j not in jabatan:
-            kurang.append(_("TPM belum memiliki %(j)s.") % {"j": j.label.lower()})
-    jumlah = len(m.pemandu.all())
-    if jumlah != JUMLAH_PEMANDU:
-        kurang.append(_("Tim pemandu harus tepat 3 orang (sekarang %(n)d).") % {"n": jumlah})
     if not (m.tanggal and m.jam_mulai and m.tempat):
         kurang.append(_("Tanggal, jam dan tempat musyawarah belum lengkap."))
     if not m.tanggal_undangan:
@@ -300,14 +306,13 @@ def kekurangan_persiapan(m: Musyawarah) -> list[str]:
 def musyawarah_mulai(*, user, musyawarah: Musyawarah) -> Musyawarah:
     """persiapan → pelaksanaan, on or after the forum's date, once the TPM is complete, the
     tim pemandu is exactly three, the schedule is set and the 7-day rule is met."""
-    m = kunci(musyawarah)
-    wajib_kelola(user, m)
-    wajib_status(m, S.PERSIAPAN, tindakan=_("memulai musyawarah"))
-    kurang = kekurangan_persiapan(m)
+    m = kunci_untuk(user, musyawarah, Tindakan.MULAI)
+    kurang = spek(m).kekurangan_persiapan(m)
     if kurang:
         raise DomainError(_("Musyawarah belum dapat dimulai:"), kurang)
     cek_tujuh_hari(m.tanggal, m.tanggal_undangan, m.alasan_kurang_7_hari)
-    if m.tanggal > hari_ini():
+    # A practice run rehearses on any day; the real forum opens on its date.
+    if not m.latihan and m.tanggal > hari_ini():
         raise DomainError(
             _("Musyawarah dijadwalkan %(t)s; pelaksanaan dapat dimulai pada hari itu.")
             % {"t": fmt_tanggal(m.tanggal)}

@@ -1,11 +1,10 @@
 """Preparation screens: TPM and tim pemandu; schedule, agenda, logistics, invitations."""
 
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.exceptions import DomainError
 from apps.core.http import unduhan
 from apps.musyawarah import cetak, persiapan
 from apps.musyawarah.forms import (
@@ -16,43 +15,65 @@ from apps.musyawarah.forms import (
     PemanduForm,
     SkTpmForm,
 )
+from apps.musyawarah.forms_kecamatan import SuratBappedaForm
 from apps.musyawarah.models import AgendaAcara, AnggotaTpm, Logistik, Pemandu
-from apps.musyawarah.views import aksi_bagian, ambil, konteks, tampilkan_galat, wajib_kelola
+from apps.musyawarah.tingkat import spek
+from apps.musyawarah.views import aksi_bagian, ambil, konteks, simpan_form, wajib_kelola
 
 
 def tpm(request, pk: int):
     """Step 1: the TPM set by the lurah's SK, and the tim pemandu of three."""
     m = ambil(request, pk)
-    sk_form = SkTpmForm(initial={"nomor": m.sk_tpm_nomor, "tanggal": m.sk_tpm_tanggal})
-    tpm_form, pemandu_form = AnggotaTpmForm(), PemanduForm()
+    sk_form = SkTpmForm(
+        initial={
+            "nomor": m.sk_tpm_nomor,
+            "tanggal": m.sk_tpm_tanggal,
+            "kepala_nama": m.kepala_nama,
+            "kepala_nip": m.kepala_nip,
+        },
+        jabatan_kepala=spek(m).jabatan_kepala(m),
+        mengetahui=spek(m).pemandu,
+    )
+    tpm_form, pemandu_form = (
+        AnggotaTpmForm(auto_id="id_tpm_%s"),
+        PemanduForm(auto_id="id_pemandu_%s"),
+    )
     if request.method == "POST":
         wajib_kelola(request, m)
+        tujuan = reverse("musyawarah:tpm", args=[pk])
         bagian = request.POST.get("bagian")
-        try:
-            if bagian == "sk":
-                sk_form = SkTpmForm(request.POST)
-                if sk_form.is_valid():
-                    persiapan.sk_tpm_simpan(user=request.user, musyawarah=m, **sk_form.cleaned_data)
-                    messages.success(request, _("SK TPM tersimpan."))
-                    return redirect("musyawarah:tpm", pk=pk)
-            elif bagian == "tpm":
-                tpm_form = AnggotaTpmForm(request.POST)
-                if tpm_form.is_valid():
-                    persiapan.tpm_tambah(
-                        user=request.user, musyawarah=m, data=tpm_form.cleaned_data
-                    )
-                    messages.success(request, _("Anggota TPM ditambahkan."))
-                    return redirect("musyawarah:tpm", pk=pk)
-            elif bagian == "pemandu":
-                pemandu_form = PemanduForm(request.POST)
-                if pemandu_form.is_valid():
-                    persiapan.pemandu_tambah(
-                        user=request.user, musyawarah=m, data=pemandu_form.cleaned_data
-                    )
-                    messages.success(request, _("Pemandu ditambahkan."))
-                    return redirect("musyawarah:tpm", pk=pk)
-        except DomainError as e:
-            tampilkan_galat(request, e)
+        jawaban = None
+        if bagian == "sk":
+            sk_form = SkTpmForm(
+                request.POST, jabatan_kepala=spek(m).jabatan_kepala(m), mengetahui=spek(m).pemandu
+            )
+            jawaban = simpan_form(
+                request,
+                sk_form,
+                lambda data: persiapan.sk_tpm_simpan(user=request.user, musyawarah=m, **data),
+                pesan=_("SK TPM tersimpan."),
+                tujuan=tujuan,
+            )
+        elif bagian == "tpm":
+            tpm_form = AnggotaTpmForm(request.POST, auto_id="id_tpm_%s")
+            jawaban = simpan_form(
+                request,
+                tpm_form,
+                lambda data: persiapan.tpm_tambah(user=request.user, musyawarah=m, data=data),
+                pesan=_("Anggota TPM ditambahkan."),
+                tujuan=tujuan,
+            )
+        elif bagian == "pemandu":
+            pemandu_form = PemanduForm(request.POST, auto_id="id_pemandu_%s")
+            jawaban = simpan_form(
+                request,
+                pemandu_form,
+                lambda data: persiapan.pemandu_tambah(user=request.user, musyawarah=m, data=data),
+                pesan=_("Pemandu ditambahkan."),
+                tujuan=tujuan,
+            )
+        if jawaban is not None:
+            return jawaban
     return render(
         request,
         "musyawarah/tpm.html",
@@ -64,6 +85,7 @@ def tpm(request, pk: int):
             tpm_form=tpm_form,
             pemandu_form=pemandu_form,
             jumlah_pemandu=persiapan.JUMLAH_PEMANDU,
+            jabatan_kepala=spek(m).jabatan_kepala(m),
         ),
     )
 
@@ -95,41 +117,49 @@ def pemandu_hapus(request, pk: int, pemandu_pk: int):
 def jadwal(request, pk: int):
     """Step 2: date, time, place, the announcement (7-day rule), agenda and logistics."""
     m = ambil(request, pk)
-    jadwal_form = JadwalForm(instance=m)
-    agenda_form = AgendaForm(initial={"urutan": len(m.agenda.all()) + 1})
-    logistik_form = LogistikForm()
+    jadwal_form = JadwalForm(instance=m, auto_id="id_jadwal_%s")
+    agenda_form = AgendaForm(auto_id="id_agenda_%s")
+    logistik_form = LogistikForm(auto_id="id_logistik_%s")
     if request.method == "POST":
         wajib_kelola(request, m)
+        tujuan = reverse("musyawarah:jadwal", args=[pk])
         bagian = request.POST.get("bagian")
-        try:
-            if bagian == "jadwal":
-                jadwal_form = JadwalForm(request.POST, instance=ambil(request, pk))
-                if jadwal_form.is_valid():
-                    data = {f: jadwal_form.cleaned_data[f] for f in JadwalForm.Meta.fields}
-                    persiapan.musyawarah_jadwalkan(
-                        user=request.user,
-                        musyawarah=m,
-                        data=data,
-                        versi=jadwal_form.cleaned_data["versi"],
-                    )
-                    messages.success(request, _("Jadwal tersimpan."))
-                    return redirect("musyawarah:jadwal", pk=pk)
-            elif bagian == "agenda":
-                agenda_form = AgendaForm(request.POST)
-                if agenda_form.is_valid():
-                    persiapan.agenda_simpan(
-                        user=request.user, musyawarah=m, data=agenda_form.cleaned_data
-                    )
-                    return redirect("musyawarah:jadwal", pk=pk)
-            elif bagian == "logistik":
-                logistik_form = LogistikForm(request.POST)
-                if logistik_form.is_valid():
-                    persiapan.logistik_simpan(
-                        user=request.user, musyawarah=m, data=logistik_form.cleaned_data
-                    )
-                    return redirect("musyawarah:jadwal", pk=pk)
-        except DomainError as e:
-            tampilkan_galat(request, e)
+        jawaban = None
+        if bagian == "jadwal":
+            jadwal_form = JadwalForm(
+                request.POST, instance=ambil(request, pk), auto_id="id_jadwal_%s"
+            )
+            jawaban = simpan_form(
+                request,
+                jadwal_form,
+                lambda data: persiapan.musyawarah_jadwalkan(
+                    user=request.user,
+                    musyawarah=m,
+                    data={f: data[f] for f in JadwalForm.Meta.fields},
+                    versi=data["versi"],
+                ),
+                pesan=_("Jadwal tersimpan."),
+                tujuan=tujuan,
+            )
+        elif bagian == "agenda":
+            agenda_form = AgendaForm(request.POST, auto_id="id_agenda_%s")
+            jawaban = simpan_form(
+                request,
+                agenda_form,
+                lambda data: persiapan.agenda_simpan(user=request.user, musyawarah=m, data=data),
+                pesan=_("Acara ditambahkan ke agenda."),
+                tujuan=tujuan + "#agenda",
+            )
+        elif bagian == "logistik":
+            logistik_form = LogistikForm(request.POST, auto_id="id_logistik_%s")
+            jawaban = simpan_form(
+                request,
+                logistik_form,
+                lambda data: persiapan.logistik_simpan(user=request.user, musyawarah=m, data=data),
+                tujuan=tujuan + "#logistik",
+            )
+        if jawaban is not None:
+            return jawaban
     return render(
         request,
         "musyawarah/jadwal.html",
@@ -140,7 +170,37 @@ def jadwal(request, pk: int):
             jadwal_form=jadwal_form,
             agenda_form=agenda_form,
             logistik_form=logistik_form,
+            surat_form=SuratBappedaForm(
+                initial={"nomor": m.nomor_surat_bappeda, "tanggal": m.tanggal_surat_bappeda}
+            )
+            if "surat_bappeda" in spek(m).templat
+            else None,
         ),
+    )
+
+
+def agenda_ubah(request, pk: int, acara_pk: int):
+    """Change one agenda item: its time, what happens, who leads it."""
+    m = ambil(request, pk)
+    wajib_kelola(request, m)
+    acara = get_object_or_404(AgendaAcara, pk=acara_pk, musyawarah=m)
+    form = AgendaForm(request.POST or None, instance=acara)
+    if request.method == "POST":
+        jawaban = simpan_form(
+            request,
+            form,
+            lambda data: persiapan.agenda_simpan(
+                user=request.user, musyawarah=m, acara=acara, data=data
+            ),
+            pesan=_("Acara tersimpan."),
+            tujuan=reverse("musyawarah:jadwal", args=[pk]) + "#agenda",
+        )
+        if jawaban is not None:
+            return jawaban
+    return render(
+        request,
+        "musyawarah/agenda_ubah.html",
+        konteks(request, m, "jadwal", form=form, acara=acara),
     )
 
 

@@ -2,18 +2,20 @@
 
 from django.contrib import messages
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.exceptions import DomainError
+from apps.core.galat import GALAT_LAYANAN, tampilkan_galat, teks_galat
 from apps.musyawarah import peserta as peserta_services
 from apps.musyawarah import selectors
 from apps.musyawarah.forms import DelegasiForm, PesertaForm
 from apps.musyawarah.models import Peserta
-from apps.musyawarah.views import aksi_bagian, ambil, konteks, tampilkan_galat, wajib_kelola
+from apps.musyawarah.tindakan import Tindakan, berlaku
+from apps.musyawarah.views import aksi_bagian, ambil, konteks, wajib_kelola
 
 
 def _htmx(request) -> bool:
@@ -32,8 +34,8 @@ def daftar(request, pk: int):
                 p = peserta_services.peserta_simpan(
                     user=request.user, musyawarah=m, data=form.data_peserta()
                 )
-            except DomainError as e:
-                tampilkan_galat(request, e)
+            except GALAT_LAYANAN as e:
+                tampilkan_galat(request, e, form)
             else:
                 messages.success(request, _("%(n)s ditambahkan.") % {"n": p.nama})
                 return redirect("musyawarah:peserta", pk=pk)
@@ -48,6 +50,10 @@ def daftar(request, pk: int):
             form=form,
             peserta=peserta,
             ket=selectors.keterwakilan(m, peserta),
+            pendaftaran=list(m.pendaftaran.select_related("kelurahan").order_by("status", "pk"))
+            if m.kecamatan_id and not m.kelurahan_id
+            else None,
+            url_publik=reverse("publik:musrenbang", args=[m.pk]),
         ),
     )
 
@@ -62,8 +68,8 @@ def ubah(request, pk: int, peserta_pk: int):
             peserta_services.peserta_simpan(
                 user=request.user, musyawarah=m, peserta=p, data=form.data_peserta()
             )
-        except DomainError as e:
-            tampilkan_galat(request, e)
+        except GALAT_LAYANAN as e:
+            tampilkan_galat(request, e, form)
         else:
             messages.success(request, _("Data %(n)s tersimpan.") % {"n": p.nama})
             return redirect("musyawarah:peserta", pk=pk)
@@ -107,8 +113,8 @@ def hadir(request, pk: int):
                 p = peserta_services.peserta_simpan(
                     user=request.user, musyawarah=m, data=form.data_peserta()
                 )
-            except DomainError as e:
-                tampilkan_galat(request, e)
+            except GALAT_LAYANAN as e:
+                tampilkan_galat(request, e, form)
             else:
                 messages.success(request, _("%(n)s dicatat hadir.") % {"n": p.nama})
                 return redirect("musyawarah:hadir", pk=pk)
@@ -136,17 +142,22 @@ def tandai_hadir(request, pk: int, peserta_pk: int):
         p = peserta_services.peserta_hadir(
             user=request.user, peserta=p, hadir=request.POST.get("hadir") == "1"
         )
-    except DomainError as e:
+    except GALAT_LAYANAN as e:
         if _htmx(request):
             return render(
                 request,
                 "musyawarah/_hadir_baris.html",
-                konteks(request, m, "hadir", p=p, galat=str(e)),
+                konteks(request, m, "hadir", p=p, galat=teks_galat(e)),
             )
         tampilkan_galat(request, e)
         return redirect("musyawarah:hadir", pk=pk)
     if _htmx(request):
-        return render(request, "musyawarah/_hadir_baris.html", konteks(request, m, "hadir", p=p))
+        # The row, and the counter at the top of the page (an out-of-band swap).
+        return render(
+            request,
+            "musyawarah/_hadir_tandai.html",
+            konteks(request, m, "hadir", p=p, jumlah_hadir=m.peserta.filter(hadir=True).count()),
+        )
     url = reverse("musyawarah:hadir", args=[pk])
     q = request.POST.get("q", "")
     return redirect(f"{url}?{urlencode({'q': q})}" if q else url)
@@ -162,6 +173,8 @@ def keterwakilan(request, pk: int):
 
 def delegasi(request, pk: int):
     m = ambil(request, pk)
+    if not berlaku(m, Tindakan.PILIH_DELEGASI):
+        raise Http404  # the kota forum, the last one, sends no delegation
     form = DelegasiForm(musyawarah=m)
     if request.method == "POST":
         wajib_kelola(request, m)
@@ -174,8 +187,8 @@ def delegasi(request, pk: int):
                     peserta_ids=[p.pk for p in form.cleaned_data["peserta"]],
                     versi=form.cleaned_data["versi"],
                 )
-            except DomainError as e:
-                tampilkan_galat(request, e)
+            except GALAT_LAYANAN as e:
+                tampilkan_galat(request, e, form)
             else:
                 messages.success(request, _("%(n)d delegasi tersimpan.") % {"n": n})
                 return redirect("musyawarah:delegasi", pk=pk)

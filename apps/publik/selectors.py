@@ -30,3 +30,22 @@ def riwayat_publik(usulan: Usulan) -> list[LangkahPublik]:
         LangkahPublik(r.waktu, r.ke, Status(r.ke).label, r.alasan)
         for r in RiwayatStatus.objects.filter(usulan=usulan).order_by("waktu", "pk")
     ]
+
+
+def musrenbang_publik(pk: int):
+    """A Musrenbang Kecamatan whose announcement is out (its announcement date reached),
+    or None: what the public may read of it is its date, place and agenda."""
+    from apps.musyawarah.models import Musyawarah, Tingkat
+    from apps.siklus.selectors import hari_ini
+
+    return (
+        Musyawarah.objects.filter(
+            pk=pk,
+            tingkat=Tingkat.KECAMATAN,
+            latihan=False,
+            tanggal_undangan__isnull=False,
+            tanggal_undangan__lte=hari_ini(),
+        )
+        .select_related("kecamatan__daerah", "siklus")
+        .first()
+    )

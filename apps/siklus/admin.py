@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.admin import ScopedModelAdmin, ScopedTabularInline
 from apps.core.exceptions import DomainError
 from apps.siklus import services
-from apps.siklus.models import PrioritasDaerah, Siklus, Tahapan
+from apps.siklus.models import PaguIndikatif, PrioritasDaerah, Siklus, Tahapan
 from apps.siklus.selectors import peringatan_jadwal
 
 
@@ -17,6 +17,12 @@ class TahapanInline(ScopedTabularInline):
 class PrioritasDaerahInline(ScopedTabularInline):
     model = PrioritasDaerah
     fields = ["nomor", "nama", "sasaran"]
+
+
+class PaguIndikatifInline(ScopedTabularInline):
+    model = PaguIndikatif
+    fields = ["kecamatan", "jumlah"]
+    extra = 0
 
 
 @admin.register(Siklus)
@@ -33,7 +39,7 @@ class SiklusAdmin(ScopedModelAdmin):
 
     def get_inlines(self, request, obj):
         # On creation the five tahapan are added with default dates; edit them afterwards.
-        return [TahapanInline, PrioritasDaerahInline] if obj else []
+        return [TahapanInline, PrioritasDaerahInline, PaguIndikatifInline] if obj else []
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -5,13 +5,15 @@ A siklus is named by the plan year (RKPD 2028); its forums are held the year bef
 selector (apps.siklus.selectors.tahapan_terbuka) answers whether it is open.
 """
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import TimeStampedModel
 from apps.core.scoping import ScopedQuerySet
-from apps.wilayah.models import Daerah
+from apps.wilayah.models import Daerah, Kecamatan
 
 
 class SiklusQuerySet(ScopedQuerySet):
@@ -170,3 +172,55 @@ class PrioritasDaerah(TimeStampedModel):
     @property
     def kode_wilayah(self) -> str:
         return self.siklus.daerah.kode
+
+
+class PaguIndikatifQuerySet(ScopedQuerySet):
+    kode_path = "kecamatan__kode"
+
+
+class PaguIndikatif(TimeStampedModel):
+    """The indicative budget Bappeda gives a kecamatan for one siklus: the Musrenbang
+    Kecamatan's ranked list shows its running total against it and where it is cut."""
+
+    siklus = models.ForeignKey(
+        Siklus, on_delete=models.CASCADE, related_name="pagu_indikatif", verbose_name=_("siklus")
+    )
+    kecamatan = models.ForeignKey(
+        Kecamatan, on_delete=models.PROTECT, related_name="+", verbose_name=_("kecamatan")
+    )
+    jumlah = models.DecimalField(
+        _("pagu indikatif (Rp)"),
+        max_digits=15,
+        decimal_places=0,
+        validators=[MinValueValidator(1, _("Pagu harus lebih dari 0."))],
+    )
+
+    objects = PaguIndikatifQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pagu indikatif kecamatan")
+        verbose_name_plural = _("pagu indikatif kecamatan")
+        ordering = ["siklus", "kecamatan__kode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["siklus", "kecamatan"],
+                name="pagu_sekali_per_kecamatan",
+                violation_error_message=_("Kecamatan ini sudah punya pagu pada siklus ini."),
+            ),
+            models.CheckConstraint(condition=Q(jumlah__gt=0), name="pagu_positif"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kecamatan}: {self.jumlah}"
+
+    def clean(self):
+        if (
+            self.siklus_id
+            and self.kecamatan_id
+            and self.kecamatan.daerah_id != self.siklus.daerah_id
+        ):
+            raise ValidationError({"kecamatan": _("Kecamatan ini bukan dari daerah siklus ini.")})
+
+    @property
+    def kode_wilayah(self) -> str:
+        return self.kecamatan.kode

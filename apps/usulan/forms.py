@@ -4,6 +4,8 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Fieldset, Layout, Row
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.exceptions import DomainError
@@ -23,12 +25,64 @@ from apps.usulan.services import ISIAN
 from apps.wilayah.models import RT, Kelurahan, Lingkungan, PerangkatDaerah
 
 
+def _lingkungan_dipilih(form: forms.ModelForm) -> int | None:
+    """The RW/dusun the form is about: the one posted, else the usulan's own."""
+    if form.is_bound:
+        nilai = str(form.data.get(form.add_prefix("lingkungan")) or "")
+        return int(nilai) if nilai.isdigit() else None
+    return form.instance.lingkungan_id
+
+
+def atur_pilihan_rt(field: forms.ModelChoiceField, *, kelurahan: Kelurahan, lingkungan_id) -> None:
+    """The RT field of the usulan form: the chosen RW's RTs, or all of the kelurahan's.
+
+    Without JavaScript the operator picks a pair from the full list (each RT names its
+    RW) and the posted form narrows the list to the chosen RW; with it, changing the RW
+    asks the server for this same field again (htmx, ``views.rt_pilihan``).
+    """
+    qs = RT.objects.filter(lingkungan__kelurahan=kelurahan).select_related("lingkungan")
+    if lingkungan_id:
+        qs = qs.filter(lingkungan_id=lingkungan_id)
+    field.queryset = qs
+    field.label_from_instance = lambda rt: (
+        f"RT {rt.nomor:02d} / {rt.lingkungan.get_jenis_display()} {rt.lingkungan.nomor:02d}"
+    )
+    field.error_messages["invalid_choice"] = _(
+        "RT ini bukan bagian dari RW/dusun yang dipilih; pilih lagi RT-nya."
+    )
+    field.widget.attrs.update(
+        {
+            "hx-get": reverse("usulan:rt_pilihan") + "?" + urlencode({"kelurahan": kelurahan.kode}),
+            "hx-trigger": "change from:#id_lingkungan",
+            "hx-include": "[name=lingkungan]",
+            "hx-target": "#div_id_rt",
+            "hx-swap": "outerHTML",
+        }
+    )
+
+
 def _foto_valid(berkas_list):
     for berkas in berkas_list:
         try:
             olah_gambar(berkas)
         except DomainError as e:
             raise ValidationError(f"{berkas.name}: {e}") from e
+
+
+def label_masalah(masalah: Masalah) -> str:
+    """ "RW 02 · Kesehatan: Balita stunting ..." or "Seluruh wilayah · ..." in the dropdown."""
+    wilayah = str(masalah.lingkungan) if masalah.lingkungan_id else _("Seluruh wilayah")
+    return f"{wilayah} · {masalah}"
+
+
+class PilihRTForm(forms.Form):
+    """Only the RT field of the usulan form, re-rendered when the RW changes (htmx)."""
+
+    rt = forms.ModelChoiceField(label=_("RT"), queryset=RT.objects.none(), required=False)
+
+    def __init__(self, *args, kelurahan: Kelurahan, lingkungan_id: int | None, **kwargs):
+        super().__init__(*args, **kwargs)
+        atur_pilihan_rt(self.fields["rt"], kelurahan=kelurahan, lingkungan_id=lingkungan_id)
 
 
 class UsulanForm(forms.ModelForm):
@@ -61,11 +115,8 @@ class UsulanForm(forms.ModelForm):
         self.instance.siklus = siklus
         self.fields["lingkungan"].queryset = Lingkungan.objects.filter(kelurahan=kelurahan)
         self.fields["lingkungan"].label = kelurahan.nama_lingkungan
-        self.fields["rt"].queryset = RT.objects.filter(
-            lingkungan__kelurahan=kelurahan
-        ).select_related("lingkungan")
-        self.fields["rt"].label_from_instance = lambda rt: (
-            f"RT {rt.nomor:02d} / {rt.lingkungan.get_jenis_display()} {rt.lingkungan.nomor:02d}"
+        atur_pilihan_rt(
+            self.fields["rt"], kelurahan=kelurahan, lingkungan_id=_lingkungan_dipilih(self)
         )
         self.fields["perangkat_daerah"].queryset = PerangkatDaerah.objects.filter(
             daerah_id=siklus.daerah_id, aktif=True
@@ -78,6 +129,8 @@ class UsulanForm(forms.ModelForm):
         self.fields["masalah"].queryset = Masalah.objects.filter(
             kelurahan=kelurahan, siklus=siklus
         ).select_related("lingkungan")
+        # Which RW and sector a masalah is about tells apart two with similar words.
+        self.fields["masalah"].label_from_instance = label_masalah
         if self.instance.pk:
             # Photos of an existing usulan are managed on its page, one by one.
             del self.fields["foto"]
@@ -274,6 +327,7 @@ class MasalahForm(forms.ModelForm):
 
 class RpjmDesaForm(forms.ModelForm):
     volume = AngkaField(label=_("Volume"), required=False)
+    perkiraan_biaya = RupiahField(label=_("Perkiraan biaya (Rp)"), required=False)
 
     class Meta:
         model = RpjmDesa
@@ -288,7 +342,11 @@ class RpjmDesaForm(forms.ModelForm):
             "bidang",
             "kegiatan",
             "lokasi",
-            Row(Column("volume", css_class="col-md-6"), Column("satuan", css_class="col-md-6")),
+            Row(
+                Column("volume", css_class="col-md-4"),
+                Column("satuan", css_class="col-md-4"),
+                Column("perkiraan_biaya", css_class="col-md-4"),
+            ),
             Row(
                 Column("tahun_mulai", css_class="col-md-6"),
                 Column("tahun_selesai", css_class="col-md-6"),

@@ -12,10 +12,18 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from apps.akun.permissions import Aksi, wajib
-from apps.core.angka import parse_angka
+from apps.core.angka import CONTOH_ANGKA, CONTOH_RUPIAH, dengan_contoh, parse_angka, parse_rupiah
+from apps.core.audit import catat_jejak, potret, selisih
 from apps.core.exceptions import DomainError
-from apps.dokumen.xlsx import FORMAT_ANGKA
-from apps.dokumen.xlsx_impor import GalatSel, KolomImpor, baca_xlsx, pilihan, teks
+from apps.dokumen.xlsx import FORMAT_ANGKA, FORMAT_RUPIAH
+from apps.dokumen.xlsx_impor import (
+    GalatSel,
+    KolomImpor,
+    baca_xlsx,
+    contoh_pilihan,
+    pilihan,
+    teks,
+)
 from apps.dokumen.xlsx_templat import tulis_templat
 from apps.usulan.models import Bidang, Masalah, RpjmDesa, Satuan
 from apps.usulan.services import siklus_aktif_untuk
@@ -28,6 +36,7 @@ ISIAN_RPJM = (
     "lokasi",
     "volume",
     "satuan",
+    "perkiraan_biaya",
     "tahun_mulai",
     "tahun_selesai",
     "keterangan",
@@ -60,9 +69,16 @@ def masalah_simpan(
         raise DomainError(_("Kajian siklus yang sudah lewat tidak dapat diubah."))
     elif masalah.terkunci:
         raise DomainError(_("Masalah ini tercantum dalam berita acara yang sudah ditandatangani."))
+    sebelum = potret(masalah, ISIAN_MASALAH) if masalah.pk else {}
     _isi(masalah, data, ISIAN_MASALAH)
     masalah.full_clean()
     masalah.save()
+    catat_jejak(
+        oleh=user,
+        objek=masalah,
+        aksi=_("mengubah masalah") if sebelum else _("mencatat masalah"),
+        perubahan=selisih(sebelum, potret(masalah, ISIAN_MASALAH)),
+    )
     return masalah
 
 
@@ -75,6 +91,7 @@ def masalah_hapus(*, user, masalah: Masalah) -> None:
         raise DomainError(_("Kajian siklus yang sudah lewat tidak dapat dihapus."))
     if masalah.terkunci:
         raise DomainError(_("Masalah ini tercantum dalam berita acara yang sudah ditandatangani."))
+    catat_jejak(oleh=user, objek=masalah, aksi=_("menghapus masalah"))
     masalah.delete()
 
 
@@ -95,9 +112,16 @@ def rpjm_simpan(
         rpjm = RpjmDesa(kelurahan=kelurahan)
     elif rpjm.kelurahan_id != kelurahan.pk:
         raise DomainError(_("Kegiatan RPJM ini milik kelurahan/desa lain."))
+    sebelum = potret(rpjm, ISIAN_RPJM) if rpjm.pk else {}
     _isi(rpjm, data, ISIAN_RPJM)
     rpjm.full_clean()
     rpjm.save()
+    catat_jejak(
+        oleh=user,
+        objek=rpjm,
+        aksi=_("mengubah kegiatan RPJM") if sebelum else _("mencatat kegiatan RPJM"),
+        perubahan=selisih(sebelum, potret(rpjm, ISIAN_RPJM)),
+    )
     return rpjm
 
 
@@ -109,11 +133,12 @@ def rpjm_hapus(*, user, rpjm: RpjmDesa) -> None:
             _("Kegiatan RPJM ini dirujuk oleh %(n)d usulan; ubah usulan itu lebih dulu.")
             % {"n": rpjm.usulan.count()}
         )
+    catat_jejak(oleh=user, objek=rpjm, aksi=_("menghapus kegiatan RPJM"))
     rpjm.delete()
 
 
 def _tahun(raw) -> int | None:
-    pesan = f"“{teks(raw)}” bukan tahun; tulis empat angka, mis. 2025"
+    pesan = f"“{teks(raw)}” bukan tahun"
     try:
         angka = parse_angka(raw)
     except ValueError as e:
@@ -133,10 +158,33 @@ KOLOM_RPJM = [
         pilihan(Bidang.choices, "bidang"),
         lebar=30,
         daftar=tuple(Bidang.labels),
+        contoh=contoh_pilihan(Bidang.PEMBANGUNAN.label),
     ),
-    KolomImpor("Kegiatan", "kegiatan", True, teks, lebar=40),
-    KolomImpor("Lokasi", "lokasi", False, teks, lebar=24),
-    KolomImpor("Volume", "volume", False, parse_angka, lebar=10, format=FORMAT_ANGKA),
+    KolomImpor(
+        "Kegiatan",
+        "kegiatan",
+        True,
+        teks,
+        lebar=40,
+        contoh="tulis kegiatannya, misalnya “Pembangunan siring sungai”",
+    ),
+    KolomImpor(
+        "Lokasi",
+        "lokasi",
+        False,
+        teks,
+        lebar=24,
+        contoh="tulis lokasinya, misalnya “RW 01 sepanjang Sungai Miai”",
+    ),
+    KolomImpor(
+        "Volume",
+        "volume",
+        False,
+        parse_angka,
+        lebar=10,
+        format=FORMAT_ANGKA,
+        contoh=CONTOH_ANGKA,
+    ),
     KolomImpor(
         "Satuan",
         "satuan",
@@ -144,10 +192,43 @@ KOLOM_RPJM = [
         pilihan(Satuan.choices, "satuan", {"meter persegi": "m2", "meter kubik": "m3"}),
         lebar=10,
         daftar=tuple(Satuan.labels),
+        contoh=contoh_pilihan(Satuan.METER.label, Satuan.UNIT.label),
     ),
-    KolomImpor("Tahun Mulai", "tahun_mulai", True, _tahun, lebar=12),
-    KolomImpor("Tahun Selesai", "tahun_selesai", True, _tahun, lebar=12),
-    KolomImpor("Keterangan", "keterangan", False, teks, lebar=30),
+    KolomImpor(
+        "Tahun Mulai",
+        "tahun_mulai",
+        True,
+        _tahun,
+        lebar=12,
+        contoh="tulis tahun empat angka, misalnya 2025",
+    ),
+    KolomImpor(
+        "Tahun Selesai",
+        "tahun_selesai",
+        True,
+        _tahun,
+        lebar=12,
+        contoh="tulis tahun empat angka, misalnya 2030",
+    ),
+    KolomImpor(
+        "Keterangan",
+        "keterangan",
+        False,
+        teks,
+        lebar=30,
+        contoh="tulis catatan singkat, misalnya “Tahap 1 dari 3”",
+    ),
+    # Added later, so it goes last: workbooks filled from the older template still read.
+    KolomImpor(
+        "Perkiraan Biaya (Rp)",
+        "perkiraan_biaya",
+        False,
+        parse_rupiah,
+        ("perkiraan biaya", "biaya"),
+        lebar=18,
+        format=FORMAT_RUPIAH,
+        contoh=CONTOH_RUPIAH,
+    ),
 ]
 
 
@@ -180,20 +261,26 @@ def rpjm_impor(*, user, kelurahan: Kelurahan, berkas) -> HasilImporRpjm:
     wajib(user, Aksi.KELOLA_KAJIAN, kelurahan)
     bacaan = baca_xlsx(berkas, KOLOM_RPJM, nama_lembar="RPJM Desa")
     hasil = HasilImporRpjm(galat=list(bacaan.galat))
-    judul = {k.nama: k.judul for k in KOLOM_RPJM}
+    kolom = {k.nama: k for k in KOLOM_RPJM}
     siap = []
     for baris, nilai in bacaan.baris:
         data = {k: (v if v is not None else "") for k, v in nilai.items()}
+        # Numbers left empty stay empty (None), not "".
         data["volume"] = nilai.get("volume")
+        data["perkiraan_biaya"] = nilai.get("perkiraan_biaya")
         rpjm = RpjmDesa(kelurahan=kelurahan, **data)
         try:
             rpjm.full_clean(validate_unique=False, validate_constraints=False)
         except ValidationError as e:
             for name, pesan_list in e.message_dict.items():
-                if any(g.baris == baris and g.kolom == judul.get(name) for g in hasil.galat):
-                    continue
+                if (baris, name) in bacaan.ditandai:
+                    continue  # the cell itself was already reported
+                k = kolom.get(name)
                 for pesan in pesan_list:
-                    hasil.galat.append(GalatSel(baris, judul.get(name, ""), pesan))
+                    if k is None:
+                        hasil.galat.append(GalatSel(baris, "", pesan))
+                    else:
+                        hasil.galat.append(GalatSel(baris, k.judul, dengan_contoh(pesan, k.contoh)))
         siap.append(rpjm)
     if hasil.galat:
         hasil.galat.sort(key=lambda g: g.baris)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import TimeStampedModel
-from apps.core.scoping import ScopedQuerySet
+from apps.core.scoping import AksesPerangkatDaerah, ScopedQuerySet
 from apps.siklus.models import PrioritasDaerah, Siklus
 from apps.wilayah.models import RT, Kelurahan, Lingkungan, PerangkatDaerah
 
@@ -74,7 +74,10 @@ class Status(models.TextChoices):
 
     DRAF = "draf", _("Draf")
     DIAJUKAN = "diajukan", _("Diajukan")
-    PRIORITAS_DESA = "prioritas_desa", _("Prioritas kelurahan/desa")
+    PRIORITAS_DESA = "prioritas_desa", _("Prioritas kelurahan/desa ke kecamatan")
+    # Seed output 1: agreed for the kelurahan's own Renja (dana kelurahan) or, in a desa,
+    # the RKP Desa/APBDes. It stays at the kelurahan.
+    DIDANAI_DESA = "didanai_desa", _("Prioritas kelurahan/desa, didanai sendiri")
     SWADAYA = "swadaya", _("Swadaya")
     DITOLAK_DESA = "ditolak_desa", _("Tidak disepakati kelurahan/desa")
     LAYAK = "layak", _("Diverifikasi: layak")
@@ -93,6 +96,10 @@ PENJELASAN_STATUS = {
     Status.PRIORITAS_DESA: _(
         "Musrenbang kelurahan/desa menyepakati usulan ini sebagai prioritas untuk diteruskan."
     ),
+    Status.DIDANAI_DESA: _(
+        "Musrenbang kelurahan/desa menyepakati usulan ini untuk dilaksanakan dengan anggaran "
+        "kelurahan/desa sendiri (Renja kelurahan, atau RKP Desa/APBDes)."
+    ),
     Status.SWADAYA: _("Usulan disepakati untuk dikerjakan secara swadaya oleh masyarakat."),
     Status.DITOLAK_DESA: _("Usulan tidak disepakati di Musrenbang kelurahan/desa."),
     Status.LAYAK: _("Musrenbang kecamatan memverifikasi usulan ini sebagai layak."),
@@ -100,19 +107,41 @@ PENJELASAN_STATUS = {
     Status.DINILAI: _("Usulan sudah dinilai (skoring) di sidang kelompok kecamatan."),
     Status.PRIORITAS_KECAMATAN: _("Usulan masuk daftar prioritas kecamatan."),
     Status.DITERUSKAN_KOTA: _("Usulan diteruskan ke Bappeda dan perangkat daerah."),
-    Status.DITERIMA: _("Perangkat daerah menerima usulan ini ke dalam Renja-nya."),
-    Status.DITOLAK: _("Perangkat daerah tidak dapat menerima usulan ini."),
+    Status.DITERIMA: _(
+        "Disepakati di Musrenbang kota/kabupaten: perangkat daerah memuat usulan ini ke dalam "
+        "Renja-nya."
+    ),
+    Status.DITOLAK: _(
+        "Tidak disepakati di Musrenbang kota/kabupaten atau tidak dapat diterima perangkat "
+        "daerah; alasannya tercatat di riwayat."
+    ),
 }
 
 # Before the desa forum decides, the kelurahan may still edit, submit or withdraw.
 STATUS_TERBUKA = (Status.DRAF, Status.DIAJUKAN)
 # Funded, by a perangkat daerah or by the community itself: nothing to carry over.
-STATUS_DIDANAI = (Status.DITERIMA, Status.SWADAYA)
+STATUS_DIDANAI = (Status.DITERIMA, Status.DIDANAI_DESA, Status.SWADAYA)
+# What a perangkat daerah reads of the usulan addressed to it: those a signed desa forum
+# sent on (prioritas desa) and whatever the later forums made of them. Drafts, usulan
+# still waiting for the desa forum, swadaya and those the forum did not agree on stay
+# with the kelurahan: the SKPD sees only what was decided, in public, for it.
+STATUS_UNTUK_PERANGKAT_DAERAH = (
+    Status.PRIORITAS_DESA,
+    Status.LAYAK,
+    Status.TIDAK_LAYAK,
+    Status.DINILAI,
+    Status.PRIORITAS_KECAMATAN,
+    Status.DITERUSKAN_KOTA,
+    Status.DITERIMA,
+    Status.DITOLAK,
+)
 
 
 class UsulanQuerySet(ScopedQuerySet):
-    kode_path = "kelurahan__kode"
-    perangkat_daerah_path = "perangkat_daerah"
+    kode_path = "kode_wilayah"
+    akses_perangkat_daerah = AksesPerangkatDaerah(
+        ditujukan="perangkat_daerah", syarat=Q(status__in=STATUS_UNTUK_PERANGKAT_DAERAH)
+    )
 
 
 class Usulan(TimeStampedModel):
@@ -125,6 +154,10 @@ class Usulan(TimeStampedModel):
         related_name="usulan",
         verbose_name=_("kelurahan/desa asal"),
     )
+    # The wilayah that owns the usulan and whose users see it: its kelurahan's kode, or
+    # the kecamatan's for an usulan the kecamatan forum proposes itself (seed 2.b), which
+    # no kelurahan operator can then see or change. ``kelurahan`` stays where it is.
+    kode_wilayah = models.CharField(max_length=13, db_index=True, editable=False)
     kode = models.CharField(_("kode usulan"), max_length=24, unique=True, editable=False)
     status = models.CharField(
         _("status"), max_length=24, choices=Status.choices, default=Status.DRAF, db_index=True
@@ -355,14 +388,72 @@ class Usulan(TimeStampedModel):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        # Owned by its kelurahan unless a higher level created it (see kode_wilayah).
+        if not self.kode_wilayah and self.kelurahan_id:
+            self.kode_wilayah = self.kelurahan.kode
+        super().save(*args, **kwargs)
+
     @property
-    def kode_wilayah(self) -> str:
-        return self.kelurahan.kode
+    def milik_kecamatan(self) -> bool:
+        """Proposed by the kecamatan forum itself (seed 2.b), not by a kelurahan."""
+        return bool(self.kode_wilayah) and self.kode_wilayah != self.kelurahan.kode
+
+    @property
+    def asal(self) -> str:
+        """Who proposed it: the kelurahan/desa, or the kecamatan for its own usulan."""
+        if self.milik_kecamatan:
+            return str(self.kelurahan.kecamatan)
+        return str(self.kelurahan)
 
     @property
     def terbuka(self) -> bool:
         """Still in the kelurahan's hands: editable, submittable, withdrawable."""
         return self.status in STATUS_TERBUKA
+
+    @property
+    def pengajuan_ditutup(self) -> bool:
+        """The kelurahan's desa forum of this siklus is signed: nothing more is submitted.
+
+        Lists annotate it (``selectors.usulan_daftar``), so a page of rows costs no query;
+        elsewhere it is asked once and remembered.
+        """
+        if "penutupan_ada" not in self.__dict__:
+            self.penutupan_ada = PenutupanUsulan.objects.filter(
+                siklus_id=self.siklus_id, kelurahan_id=self.kelurahan_id
+            ).exists()
+        return self.penutupan_ada
+
+    @property
+    def alasan_tidak_dapat_diajukan(self) -> str:
+        """Why this usulan cannot be submitted now, or "" when it can.
+
+        ``usulan_ajukan`` refuses with this reason and the pages show the "Ajukan" button
+        only when it is empty: a button is never shown for a submission that would fail.
+        """
+        if self.status != Status.DRAF:
+            return str(_("Hanya usulan berstatus draf yang dapat diajukan."))
+        if not self.siklus.aktif:
+            return str(
+                _("Siklus %(siklus)s sudah tidak aktif; usulannya tidak dapat diajukan.")
+            ) % {"siklus": self.siklus}
+        if self.pengajuan_ditutup:
+            return str(
+                _(
+                    "Musrenbang %(kelurahan)s siklus ini sudah ditetapkan; usulan baru dapat "
+                    "dilanjutkan ke siklus berikutnya."
+                )
+            ) % {"kelurahan": self.kelurahan}
+        return ""
+
+    @property
+    def bisa_diajukan(self) -> bool:
+        return not self.alasan_tidak_dapat_diajukan
+
+    @property
+    def draf_tertutup(self) -> bool:
+        """A draft left when the kelurahan's forum was signed: to carry over next siklus."""
+        return self.status == Status.DRAF and self.pengajuan_ditutup
 
     @property
     def lokasi(self) -> str:
@@ -374,6 +465,36 @@ class Usulan(TimeStampedModel):
     @property
     def penjelasan_status(self) -> str:
         return PENJELASAN_STATUS[Status(self.status)]
+
+    def pembiayaan_untuk(self, status: str) -> tuple[str, "PerangkatDaerah | None"]:
+        """The funding a desa forum's decision gives this usulan: (sumber, perangkat daerah).
+
+        Kept to the kota's perangkat daerah, it is APBD (or the other source it named);
+        funded by the kelurahan/desa itself, dana kelurahan/APBDes with no perangkat daerah;
+        swadaya, the community's own. So a decided usulan never reads "swadaya · APBD ·
+        Dinas PUPR".
+        """
+        if status == Status.PRIORITAS_DESA:
+            if self.sumber_pembiayaan in (
+                SumberPembiayaan.DANA_KELURAHAN,
+                SumberPembiayaan.SWADAYA,
+            ):
+                return SumberPembiayaan.APBD, self.perangkat_daerah
+            return self.sumber_pembiayaan, self.perangkat_daerah
+        if status == Status.DIDANAI_DESA:
+            return SumberPembiayaan.DANA_KELURAHAN, None
+        if status == Status.SWADAYA:
+            return SumberPembiayaan.SWADAYA, None
+        return self.sumber_pembiayaan, self.perangkat_daerah
+
+    def label_sumber(self, sumber: str | None = None) -> str:
+        """The funding source as documents print it, naming the desa's or kelurahan's own."""
+        sumber = sumber or self.sumber_pembiayaan
+        if sumber == SumberPembiayaan.DANA_KELURAHAN:
+            if self.kelurahan.jenis == Kelurahan.Jenis.DESA:
+                return str(_("APBDes (RKP Desa)"))
+            return str(_("Dana kelurahan (Renja kelurahan)"))
+        return str(SumberPembiayaan(sumber).label)
 
     @property
     def tahun_diusulkan(self) -> int:
@@ -435,6 +556,7 @@ class FotoUsulan(TimeStampedModel):
 
 
 class MasalahQuerySet(ScopedQuerySet):
+    # The kelurahan's own working notes: no perangkat daerah reads them.
     kode_path = "kelurahan__kode"
 
 
@@ -502,6 +624,7 @@ class Masalah(TimeStampedModel):
 
 
 class RpjmDesaQuerySet(ScopedQuerySet):
+    # The kelurahan's own plan: no perangkat daerah reads it.
     kode_path = "kelurahan__kode"
 
 
@@ -515,9 +638,22 @@ class RpjmDesa(TimeStampedModel):
     kegiatan = models.CharField(_("kegiatan"), max_length=200)
     lokasi = models.CharField(_("lokasi"), max_length=200, blank=True)
     volume = models.DecimalField(
-        _("volume"), max_digits=12, decimal_places=2, null=True, blank=True
+        _("volume"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"), _("Volume harus lebih dari 0."))],
     )
     satuan = models.CharField(_("satuan"), max_length=10, choices=Satuan.choices, blank=True)
+    perkiraan_biaya = models.DecimalField(
+        _("perkiraan biaya (Rp)"),
+        max_digits=15,
+        decimal_places=0,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, _("Biaya tidak boleh negatif."))],
+    )
     tahun_mulai = models.PositiveSmallIntegerField(
         _("tahun mulai"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
@@ -534,6 +670,11 @@ class RpjmDesa(TimeStampedModel):
         ordering = ["kelurahan__kode", "bidang", "tahun_mulai", "kegiatan"]
         constraints = [
             models.CheckConstraint(condition=Q(bidang__in=Bidang.values), name="rpjm_bidang_valid"),
+            models.CheckConstraint(
+                condition=(Q(volume__isnull=True) | Q(volume__gt=0))
+                & (Q(perkiraan_biaya__isnull=True) | Q(perkiraan_biaya__gte=0)),
+                name="rpjm_angka_tidak_negatif",
+            ),
             models.CheckConstraint(
                 condition=Q(tahun_selesai__gte=models.F("tahun_mulai")),
                 name="rpjm_tahun_urut",

@@ -2,14 +2,22 @@
 
 import difflib
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.utils.translation import gettext as _
 
 from apps.akun.models import Peran
-from apps.akun.permissions import Aksi, penugasan_untuk
+from apps.akun.permissions import Aksi, boleh, penugasan_untuk
 from apps.siklus.models import Siklus
-from apps.usulan.models import STATUS_DIDANAI, Usulan
+from apps.usulan.models import (
+    STATUS_DIDANAI,
+    PenutupanUsulan,
+    RpjmDesa,
+    SumberPembiayaan,
+    Usulan,
+)
 from apps.wilayah.models import Kelurahan
 
 URUTAN = {
@@ -22,6 +30,20 @@ URUTAN = {
 }
 
 
+def _penutupan_ada():
+    """Annotation read by ``Usulan.pengajuan_ditutup``: one subquery, not a query per row."""
+    return Exists(
+        PenutupanUsulan.objects.filter(
+            siklus_id=OuterRef("siklus_id"), kelurahan_id=OuterRef("kelurahan_id")
+        )
+    )
+
+
+def pengajuan_ditutup_untuk(*, kelurahan: Kelurahan, siklus: Siklus) -> bool:
+    """Whether the kelurahan's desa forum of ``siklus`` is signed (no more submissions)."""
+    return PenutupanUsulan.objects.filter(siklus=siklus, kelurahan=kelurahan).exists()
+
+
 def usulan_daftar(user, *, siklus: Siklus | None, saring: dict | None = None):
     """The usulan a user may see in ``siklus``, filtered, sorted, with what a row shows.
 
@@ -29,8 +51,10 @@ def usulan_daftar(user, *, siklus: Siklus | None, saring: dict | None = None):
     sumber_pembiayaan, q (searches judul, kode, pengusul, alamat), urut (a key of URUTAN).
     """
     saring = saring or {}
-    qs = Usulan.objects.for_user(user).select_related(
-        "kelurahan", "lingkungan", "rt", "perangkat_daerah", "siklus"
+    qs = (
+        Usulan.objects.for_user(user)
+        .select_related("kelurahan", "lingkungan", "rt", "perangkat_daerah", "siklus")
+        .annotate(penutupan_ada=_penutupan_ada())
     )
     if siklus is not None:
         qs = qs.filter(siklus=siklus)
@@ -48,6 +72,29 @@ def usulan_daftar(user, *, siklus: Siklus | None, saring: dict | None = None):
             | Q(alamat__icontains=q)
         )
     return qs.order_by(*URUTAN.get(saring.get("urut") or "terbaru", URUTAN["terbaru"]))
+
+
+@dataclass(frozen=True)
+class PilihanAjukan:
+    bisa: frozenset[int]  # rows the user may submit now: they get a checkbox
+    tertutup: frozenset[int]  # the user's drafts whose forum is signed: a lock and a note
+
+
+def pilihan_ajukan(user, usulan_list) -> PilihanAjukan:
+    """Which rows of a list page ``user`` may submit in bulk, and which drafts are locked.
+
+    Rows come from ``usulan_daftar`` (submission closed is annotated) and the user's
+    penugasan are loaded once, so this asks the database nothing per row.
+    """
+    bisa, tertutup = set(), set()
+    for u in usulan_list:
+        if not boleh(user, Aksi.KELOLA_USULAN, u):
+            continue
+        if u.bisa_diajukan:
+            bisa.add(u.pk)
+        elif u.draf_tertutup:
+            tertutup.add(u.pk)
+    return PilihanAjukan(frozenset(bisa), frozenset(tertutup))
 
 
 def usulan_ringkasan(qs) -> dict:
@@ -74,6 +121,7 @@ def usulan_detail(user, pk: int) -> Usulan:
             "dibuat_oleh",
         )
         .prefetch_related("foto")
+        .annotate(penutupan_ada=_penutupan_ada())
         .get(pk=pk)
     )
 
@@ -136,6 +184,7 @@ def kemiripan(a: str, b: str) -> float:
 
 
 def kemungkinan_duplikat(
+    user,
     *,
     kelurahan: Kelurahan,
     siklus: Siklus,
@@ -146,15 +195,20 @@ def kemungkinan_duplikat(
     maks: int = 5,
 ) -> list[tuple[Usulan, float]]:
     """Usulan of the same kelurahan (and RW, when given), this siklus or a neighbouring one,
-    whose judul looks like ``judul``. A warning for the operator, never a block."""
+    whose judul looks like ``judul``, among those ``user`` may see. A warning for the
+    operator, never a block."""
     if len(_kata(judul)) == 0:
         return []
-    qs = Usulan.objects.filter(
-        kelurahan=kelurahan,
-        siklus__daerah_id=siklus.daerah_id,
-        siklus__tahun_rencana__gte=siklus.tahun_rencana - 1,
-        siklus__tahun_rencana__lte=siklus.tahun_rencana + 1,
-    ).select_related("siklus", "lingkungan")
+    qs = (
+        Usulan.objects.for_user(user)
+        .filter(
+            kelurahan=kelurahan,
+            siklus__daerah_id=siklus.daerah_id,
+            siklus__tahun_rencana__gte=siklus.tahun_rencana - 1,
+            siklus__tahun_rencana__lte=siklus.tahun_rencana + 1,
+        )
+        .select_related("siklus", "lingkungan")
+    )
     if lingkungan_id:
         qs = qs.filter(lingkungan_id=lingkungan_id)
     if kecuali is not None and kecuali.pk:
@@ -169,3 +223,29 @@ def kemungkinan_duplikat(
             hasil.append((u, skor))
     hasil.sort(key=lambda pair: -pair[1])
     return hasil[:maks]
+
+
+def isian_dari_rpjm(kelurahan: Kelurahan, rpjm_pk: str) -> dict:
+    """A new usulan's form filled from a kegiatan of the kelurahan's RPJM Desa (the draft
+    RKP Desa's "jadikan usulan draf"); empty for a kegiatan of another kelurahan. What
+    the RPJM does not say (RW, sector, problem, beneficiaries) the operator completes."""
+    if not str(rpjm_pk).isdigit():
+        return {}
+    rpjm = RpjmDesa.objects.filter(kelurahan=kelurahan, pk=int(rpjm_pk)).first()
+    if rpjm is None:
+        return {}
+    isian = {
+        "judul": rpjm.kegiatan,
+        "bidang": rpjm.bidang,
+        "rpjm_desa": rpjm.pk,
+        "alamat": rpjm.lokasi,
+        "sumber_pembiayaan": SumberPembiayaan.DANA_KELURAHAN,
+        "pengusul": str(_("Tim pemandu (RPJM Desa)")),
+    }
+    if rpjm.volume:
+        isian["volume"] = rpjm.volume
+    if rpjm.satuan:
+        isian["satuan"] = rpjm.satuan
+    if rpjm.perkiraan_biaya is not None:
+        isian["perkiraan_biaya"] = rpjm.perkiraan_biaya
+    return isian

@@ -6,11 +6,15 @@ each status change writes one RiwayatStatus row. Views, the Excel import and the
 loader all come through here.
 """
 
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from apps.akun.permissions import Aksi, wajib
+from apps.akun.permissions import Aksi, boleh, wajib
+from apps.core.audit import catat_jejak, potret, selisih
 from apps.core.exceptions import DomainError
 from apps.siklus.models import PrioritasDaerah, Siklus
 from apps.usulan.kode import buat_kode
@@ -20,9 +24,10 @@ from apps.usulan.models import (
     PenutupanUsulan,
     RiwayatStatus,
     Status,
+    SumberPembiayaan,
     Usulan,
 )
-from apps.wilayah.models import Kelurahan
+from apps.wilayah.models import Kelurahan, PerangkatDaerah
 
 # The fields a kelurahan operator fills in; everything else is set by the services.
 ISIAN = (
@@ -74,6 +79,14 @@ def _kode_baru(siklus: Siklus) -> str:
 
 
 def _catat(usulan: Usulan, *, dari: str, ke: str, oleh, alasan: str = "") -> RiwayatStatus:
+    """A status move: the public timeline's row, and the audit trail's."""
+    catat_jejak(
+        oleh=oleh,
+        objek=usulan,
+        aksi="status",
+        perubahan={"status": [Status(dari).label if dari else "", Status(ke).label]},
+        catatan=alasan,
+    )
     return RiwayatStatus.objects.create(usulan=usulan, dari=dari, ke=ke, oleh=oleh, alasan=alasan)
 
 
@@ -151,10 +164,17 @@ def usulan_ubah(*, user, usulan: Usulan, data: dict, versi: int) -> Usulan:
                 "belum disimpan: buka ulang usulan, lalu ulangi perubahan Anda."
             )
         )
+    sebelum = potret(usulan, data)
     _isi(usulan, data)
     usulan.versi += 1
     usulan.full_clean()
     usulan.save()
+    catat_jejak(
+        oleh=user,
+        objek=usulan,
+        aksi=_("mengubah usulan"),
+        perubahan=selisih(sebelum, potret(usulan, data)),
+    )
     return usulan
 
 
@@ -172,18 +192,46 @@ def usulan_ajukan(*, user, usulan: Usulan) -> Usulan:
     """
     usulan = _kunci(usulan)
     wajib(user, Aksi.KELOLA_USULAN, usulan)
-    if usulan.status != Status.DRAF:
-        raise DomainError(_("Hanya usulan berstatus draf yang dapat diajukan."))
-    _wajib_terbuka(usulan, _("diajukan"))
-    if pengajuan_ditutup(usulan):
-        raise DomainError(
-            _(
-                "Musrenbang %(kelurahan)s siklus ini sudah ditetapkan; usulan baru dapat "
-                "dilanjutkan ke siklus berikutnya."
-            )
-            % {"kelurahan": usulan.kelurahan}
-        )
+    # The same reason the pages read to decide whether to show the button.
+    if alasan := usulan.alasan_tidak_dapat_diajukan:
+        raise DomainError(alasan)
     return _pindah(usulan, ke=Status.DIAJUKAN, oleh=user, alasan=_("Diajukan ke Musrenbang."))
+
+
+@dataclass
+class HasilAjukanBanyak:
+    diajukan: list[Usulan] = field(default_factory=list)
+    ditolak: list[tuple[Usulan, str]] = field(default_factory=list)  # (usulan, reason)
+    # Chosen ids the user may not see (another kelurahan's, or gone): never named.
+    tidak_ditemukan: int = 0
+
+
+def usulan_ajukan_banyak(*, user, usulan_ids) -> HasilAjukanBanyak:
+    """Submit each chosen draft that can be submitted; report every refused one and why.
+
+    Not all or nothing: each usulan goes through ``usulan_ajukan`` in its own transaction,
+    exactly as if the operator had pressed "Ajukan" on each. An operator who ticks twenty
+    drafts expects the eighteen good ones submitted and the two others named with their
+    reason (another operator submitted one meanwhile, the forum was signed), not twenty
+    refusals because of one. Ids outside the user's wilayah are counted in
+    ``tidak_ditemukan`` and never touched, as a single usulan outside it answers 404;
+    usulan the user sees but may not manage are refused like any other.
+    """
+    ids = list(dict.fromkeys(int(pk) for pk in usulan_ids))
+    terlihat = Usulan.objects.for_user(user).in_bulk(ids)
+    hasil = HasilAjukanBanyak(tidak_ditemukan=len(ids) - len(terlihat))
+    for pk in ids:
+        if (usulan := terlihat.get(pk)) is None:
+            continue
+        try:
+            hasil.diajukan.append(usulan_ajukan(user=user, usulan=usulan))
+        except PermissionDenied:
+            hasil.ditolak.append((usulan, _("Anda tidak berhak mengajukan usulan ini.")))
+        except DomainError as e:
+            hasil.ditolak.append((usulan, str(e)))
+        except ValidationError as e:
+            hasil.ditolak.append((usulan, " ".join(e.messages)))
+    return hasil
 
 
 @transaction.atomic
@@ -202,6 +250,8 @@ def usulan_tarik(*, user, usulan: Usulan, alasan: str) -> Usulan:
 
 
 def _putuskan_desa(usulan: Usulan, *, user, ke: str, alasan: str) -> Usulan:
+    """diajukan → the desa forum's decision; the funding follows the decision (see
+    ``Usulan.pembiayaan_untuk``) and the history says when it changed."""
     usulan = _kunci(usulan)
     wajib(user, Aksi.KELOLA_USULAN, usulan)
     if usulan.status != Status.DIAJUKAN:
@@ -209,12 +259,21 @@ def _putuskan_desa(usulan: Usulan, *, user, ke: str, alasan: str) -> Usulan:
             _("Usulan %(kode)s berstatus “%(status)s”, bukan “Diajukan”.")
             % {"kode": usulan.kode, "status": usulan.get_status_display()}
         )
+    sumber, perangkat_daerah = usulan.pembiayaan_untuk(ke)
+    if sumber != usulan.sumber_pembiayaan or perangkat_daerah != usulan.perangkat_daerah:
+        alasan = (
+            alasan
+            + " "
+            + _("Sumber pembiayaan menjadi %(s)s.") % {"s": usulan.label_sumber(sumber)}
+        ).strip()
+        usulan.sumber_pembiayaan, usulan.perangkat_daerah = sumber, perangkat_daerah
     return _pindah(usulan, ke=ke, oleh=user, alasan=alasan)
 
 
 @transaction.atomic
 def usulan_jadikan_prioritas_desa(*, user, usulan: Usulan, keterangan: str) -> Usulan:
-    """diajukan → prioritas desa: agreed for the kota (Renja of its perangkat daerah).
+    """diajukan → prioritas desa: agreed for the kota (Renja of its perangkat daerah),
+    carried to the Musrenbang Kecamatan.
 
     Called when the desa forum's berita acara is signed; ``keterangan`` names it.
     """
@@ -223,6 +282,13 @@ def usulan_jadikan_prioritas_desa(*, user, usulan: Usulan, keterangan: str) -> U
             _("Usulan %(kode)s belum menyebut perangkat daerah tujuan.") % {"kode": usulan.kode}
         )
     return _putuskan_desa(usulan, user=user, ke=Status.PRIORITAS_DESA, alasan=keterangan)
+
+
+@transaction.atomic
+def usulan_jadikan_didanai_desa(*, user, usulan: Usulan, keterangan: str) -> Usulan:
+    """diajukan → didanai desa: the kelurahan's own Renja (dana kelurahan) or the desa's
+    RKP Desa/APBDes funds it; it stays at the kelurahan (seed output 1)."""
+    return _putuskan_desa(usulan, user=user, ke=Status.DIDANAI_DESA, alasan=keterangan)
 
 
 @transaction.atomic
@@ -263,6 +329,7 @@ def usulan_hapus(*, user, usulan: Usulan) -> None:
     if usulan.lanjutan.exists():
         raise DomainError(_("Usulan ini sudah dilanjutkan ke siklus berikutnya."))
     berkas = [f.gambar for f in usulan.foto.all()]
+    catat_jejak(oleh=user, objek=usulan, aksi=_("menghapus draf"))
     usulan.delete()
     transaction.on_commit(lambda: [b.delete(save=False) for b in berkas])
 
@@ -328,3 +395,201 @@ def usulan_lanjutkan(*, user, usulan: Usulan) -> Usulan:
         % {"siklus": usulan.siklus, "kode": usulan.kode, "tahun": usulan.diusulkan_sejak},
     )
     return baru
+
+
+# The Musrenbang Kecamatan's decisions on an usulan. The forum keeps its own record of
+# each usulan (apps.musyawarah Pembahasan); when its berita acara is signed, these
+# services move the usulan and write its public timeline. Only the camat or operator of
+# the usulan's kecamatan may call them.
+
+
+def _kunci_kecamatan(user, usulan: Usulan, *, dari: tuple[str, ...]) -> Usulan:
+    usulan = _kunci(usulan)
+    wajib(user, Aksi.KELOLA_MUSYAWARAH_KECAMATAN, usulan)
+    if usulan.status not in dari:
+        raise DomainError(
+            _("Usulan %(kode)s berstatus “%(status)s”; langkah ini tidak berlaku.")
+            % {"kode": usulan.kode, "status": usulan.get_status_display()}
+        )
+    return usulan
+
+
+@transaction.atomic
+def usulan_kecamatan_buat(*, user, kecamatan, data: dict) -> Usulan:
+    """An usulan the kecamatan forum proposes itself (seed 2.b: a priority no desa covered).
+
+    It lies in a kelurahan of the kecamatan (``data["lingkungan"]`` says where) but is
+    owned by the kecamatan: scoped by its kode, so no kelurahan operator sees or changes
+    it. It enters the forum's list at once (status diajukan).
+    """
+    wajib(user, Aksi.KELOLA_MUSYAWARAH_KECAMATAN, kecamatan)
+    lingkungan = data.get("lingkungan")
+    if lingkungan is None or lingkungan.kelurahan.kecamatan_id != kecamatan.pk:
+        raise DomainError(_("Pilih lokasi (RW/dusun) di wilayah kecamatan ini."))
+    kelurahan = lingkungan.kelurahan
+    siklus = siklus_aktif_untuk(kelurahan)
+    usulan = Usulan(
+        siklus=siklus,
+        kelurahan=kelurahan,
+        kode_wilayah=kecamatan.kode,
+        kode=_kode_baru(siklus),
+        status=Status.DIAJUKAN,
+        diusulkan_sejak=siklus.tahun_forum,
+        dibuat_oleh=user,
+    )
+    _isi(usulan, data)
+    usulan.full_clean()
+    usulan.save()
+    _catat(
+        usulan,
+        dari="",
+        ke=Status.DIAJUKAN,
+        oleh=user,
+        alasan=_("Diusulkan Musrenbang %(k)s.") % {"k": kecamatan},
+    )
+    return usulan
+
+
+@transaction.atomic
+def usulan_verifikasi(*, user, usulan: Usulan, layak: bool, keterangan: str) -> Usulan:
+    """prioritas desa (or a kecamatan's own usulan) → layak | tidak layak; ``keterangan``
+    holds the reason a group found it not feasible."""
+    usulan = _kunci_kecamatan(user, usulan, dari=(Status.PRIORITAS_DESA, Status.DIAJUKAN))
+    if usulan.status == Status.DIAJUKAN and not usulan.milik_kecamatan:
+        raise DomainError(_("Usulan ini belum ditetapkan Musrenbang kelurahan/desa."))
+    if not layak and not keterangan.strip():
+        raise DomainError(_("Usulan yang tidak layak harus disertai alasan."))
+    ke = Status.LAYAK if layak else Status.TIDAK_LAYAK
+    return _pindah(usulan, ke=ke, oleh=user, alasan=keterangan)
+
+
+@transaction.atomic
+def usulan_koreksi_kecamatan(*, user, usulan: Usulan, data: dict, keterangan: str) -> Usulan:
+    """Apply what a sidang kelompok corrected (perangkat daerah, prioritas daerah, volume,
+    cost) to the usulan, with a note on its public timeline naming old → new."""
+    boleh = {"perangkat_daerah", "prioritas_daerah", "volume", "perkiraan_biaya"}
+    if set(data) - boleh:
+        raise TypeError(f"not corrected by a group: {sorted(set(data) - boleh)}")
+    usulan = _kunci_kecamatan(
+        user, usulan, dari=(Status.PRIORITAS_DESA, Status.DIAJUKAN, Status.LAYAK)
+    )
+    sebelum = potret(usulan, data)
+    for name, value in data.items():
+        setattr(usulan, name, value)
+    if usulan.perangkat_daerah_id and usulan.sumber_pembiayaan in (
+        SumberPembiayaan.SWADAYA,
+        SumberPembiayaan.DANA_KELURAHAN,
+    ):
+        usulan.sumber_pembiayaan = SumberPembiayaan.APBD
+    perubahan = selisih(sebelum, potret(usulan, data))
+    if not perubahan:
+        return usulan
+    usulan.versi += 1
+    usulan.full_clean()
+    usulan.save()
+    rincian = "; ".join(f"{f.replace('_', ' ')}: {a} → {b}" for f, (a, b) in perubahan.items())
+    catat_jejak(oleh=user, objek=usulan, aksi=_("koreksi kecamatan"), perubahan=perubahan)
+    RiwayatStatus.objects.create(
+        usulan=usulan,
+        dari=usulan.status,
+        ke=usulan.status,
+        oleh=user,
+        alasan=f"{keterangan} {_('Dikoreksi')}: {rincian}.".strip(),
+    )
+    return usulan
+
+
+@transaction.atomic
+def usulan_catat(*, user, usulan: Usulan, keterangan: str) -> Usulan:
+    """A line on the usulan's public timeline without a change of status (a merge, a
+    decision of the Pleno that keeps it where it is). The kecamatan's or the kota's forum
+    managers may write it."""
+    usulan = _kunci(usulan)
+    # Written by whichever forum discusses it above the kelurahan: kecamatan or kota.
+    if not any(
+        boleh(user, aksi, usulan)
+        for aksi in (Aksi.KELOLA_MUSYAWARAH_KECAMATAN, Aksi.KELOLA_MUSYAWARAH_KOTA)
+    ):
+        raise PermissionDenied
+    RiwayatStatus.objects.create(
+        usulan=usulan, dari=usulan.status, ke=usulan.status, oleh=user, alasan=keterangan
+    )
+    catat_jejak(oleh=user, objek=usulan, aksi=_("catatan"), catatan=keterangan)
+    return usulan
+
+
+@transaction.atomic
+def usulan_jadikan_prioritas_kecamatan(*, user, usulan: Usulan, keterangan: str) -> Usulan:
+    """layak → prioritas kecamatan: agreed by the Pleno II, in its order."""
+    usulan = _kunci_kecamatan(user, usulan, dari=(Status.LAYAK,))
+    return _pindah(usulan, ke=Status.PRIORITAS_KECAMATAN, oleh=user, alasan=keterangan)
+
+
+@transaction.atomic
+def usulan_teruskan_kota(*, user, usulan: Usulan, keterangan: str) -> Usulan:
+    """prioritas kecamatan → diteruskan ke kota: the camat sent the berita acara to the
+    walikota/bupati (Bappeda) and to the usulan's perangkat daerah (seed 4.c.6)."""
+    usulan = _kunci_kecamatan(user, usulan, dari=(Status.PRIORITAS_KECAMATAN,))
+    return _pindah(usulan, ke=Status.DITERUSKAN_KOTA, oleh=user, alasan=keterangan)
+
+
+# The Musrenbang Kota/Kabupaten's decisions on an usulan (Bappeda's forum, the last one).
+# It discusses what the signed kecamatan forums agreed as their priorities; when its berita
+# acara is signed these services move each usulan: agreed into the RKPD and its perangkat
+# daerah's Renja (diterima), moved to another perangkat daerah first, or not agreed with
+# its reason (ditolak, so it may be carried over next year). Only an admin Bappeda of the
+# usulan's daerah may call them.
+
+STATUS_UNTUK_KOTA = (Status.PRIORITAS_KECAMATAN, Status.DITERUSKAN_KOTA)
+
+
+def _kunci_kota(user, usulan: Usulan) -> Usulan:
+    usulan = _kunci(usulan)
+    wajib(user, Aksi.KELOLA_MUSYAWARAH_KOTA, usulan)
+    if usulan.status not in STATUS_UNTUK_KOTA:
+        raise DomainError(
+            _("Usulan %(kode)s berstatus “%(status)s”; langkah ini tidak berlaku.")
+            % {"kode": usulan.kode, "status": usulan.get_status_display()}
+        )
+    return usulan
+
+
+@transaction.atomic
+def usulan_pindah_perangkat_daerah(
+    *, user, usulan: Usulan, perangkat_daerah: PerangkatDaerah, keterangan: str
+) -> Usulan:
+    """The kota forum gives the usulan to another perangkat daerah of its daerah: the
+    change is a line of its own on the public timeline (old → new), the status stays."""
+    usulan = _kunci_kota(user, usulan)
+    if perangkat_daerah.daerah_id != usulan.siklus.daerah_id:
+        raise DomainError(_("Perangkat daerah bukan dari daerah ini."))
+    if perangkat_daerah.pk == usulan.perangkat_daerah_id:
+        return usulan
+    sebelum = potret(usulan, ["perangkat_daerah"])
+    usulan.perangkat_daerah = perangkat_daerah
+    usulan.versi += 1
+    usulan.full_clean()
+    usulan.save()
+    perubahan = selisih(sebelum, potret(usulan, ["perangkat_daerah"]))
+    catat_jejak(oleh=user, objek=usulan, aksi=_("pindah perangkat daerah"), perubahan=perubahan)
+    RiwayatStatus.objects.create(
+        usulan=usulan, dari=usulan.status, ke=usulan.status, oleh=user, alasan=keterangan
+    )
+    return usulan
+
+
+@transaction.atomic
+def usulan_terima_kota(*, user, usulan: Usulan, keterangan: str) -> Usulan:
+    """prioritas kecamatan | diteruskan ke kota → diterima: agreed by the Musrenbang Kota
+    for its perangkat daerah (the RKPD and the Renja)."""
+    usulan = _kunci_kota(user, usulan)
+    return _pindah(usulan, ke=Status.DITERIMA, oleh=user, alasan=keterangan)
+
+
+@transaction.atomic
+def usulan_tolak_kota(*, user, usulan: Usulan, alasan: str) -> Usulan:
+    """prioritas kecamatan | diteruskan ke kota → ditolak, with the forum's reason."""
+    if not alasan.strip():
+        raise DomainError(_("Usulan yang tidak disepakati harus disertai alasan."))
+    usulan = _kunci_kota(user, usulan)
+    return _pindah(usulan, ke=Status.DITOLAK, oleh=user, alasan=alasan)

@@ -11,19 +11,19 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from apps.akun.permissions import Aksi, boleh
-from apps.core.exceptions import DomainError
+from apps.core.galat import GALAT_LAYANAN, tampilkan_galat
 from apps.siklus.models import Siklus
 from apps.usulan import foto as foto_services
 from apps.usulan import selectors, services
-from apps.usulan.forms import FotoForm, SaringanForm, TarikForm, UsulanForm
+from apps.usulan.forms import FotoForm, PilihRTForm, SaringanForm, TarikForm, UsulanForm
 from apps.usulan.models import FotoUsulan, Usulan
 from apps.wilayah.models import Kelurahan
 
@@ -58,8 +58,14 @@ def daftar(request):
     siklus = saring.get("siklus") or siklus_bawaan(request.user)
     qs = selectors.usulan_daftar(request.user, siklus=siklus, saring=saring)
     halaman = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("hal"))
+    # "Pilih semua draf" without JavaScript: the same page with every draft ticked.
+    pilih_semua = request.GET.get("pilih") == "draf"
     params = request.GET.copy()
+    params.pop("pilih", None)
+    kembali = params.urlencode()  # this page, after a bulk submission
     params.pop("hal", None)
+    params_pilih = request.GET.copy()
+    params_pilih["pilih"] = "draf"
     return render(
         request,
         "usulan/daftar.html",
@@ -69,10 +75,50 @@ def daftar(request):
             "halaman": halaman,
             "ringkasan": selectors.usulan_ringkasan(qs),
             "params": params.urlencode(),
+            "kembali": kembali,
+            "params_pilih": params_pilih.urlencode(),
+            "pilih_semua": pilih_semua,
+            "pilihan": selectors.pilihan_ajukan(request.user, halaman.object_list),
             "boleh_kelola": bool(selectors.kelurahan_kelola(request.user)),
             "banyak_kelurahan": "kelurahan" in form.fields,
         },
     )
+
+
+@require_POST
+def ajukan_banyak(request):
+    """Submit the drafts ticked on the list; back to the same list page with a report."""
+    if not selectors.kelurahan_kelola(request.user):
+        raise PermissionDenied
+    ids = [pk for pk in request.POST.getlist("usulan") if pk.isdigit()]
+    kembali = QueryDict(request.POST.get("kembali", "")).urlencode()
+    tujuan = reverse("usulan:daftar") + (f"?{kembali}" if kembali else "")
+    if not ids:
+        messages.warning(request, _("Pilih dulu draf yang akan diajukan."))
+        return redirect(tujuan)
+    hasil = services.usulan_ajukan_banyak(user=request.user, usulan_ids=ids)
+    if hasil.diajukan:
+        messages.success(
+            request,
+            ngettext(
+                "%(n)d usulan diajukan ke Musrenbang.",
+                "%(n)d usulan diajukan ke Musrenbang.",
+                len(hasil.diajukan),
+            )
+            % {"n": len(hasil.diajukan)},
+        )
+    for usulan, alasan in hasil.ditolak:
+        messages.error(
+            request,
+            _("%(kode)s tidak diajukan: %(alasan)s") % {"kode": usulan.kode, "alasan": alasan},
+        )
+    if hasil.tidak_ditemukan:
+        messages.warning(
+            request,
+            _("%(n)d usulan yang dipilih tidak ditemukan di wilayah Anda; tidak ada yang diubah.")
+            % {"n": hasil.tidak_ditemukan},
+        )
+    return redirect(tujuan)
 
 
 def untuk_kelurahan(judul: str):
@@ -99,16 +145,27 @@ def untuk_kelurahan(judul: str):
 def tambah(request, kelurahan):
     try:
         siklus = services.siklus_aktif_untuk(kelurahan)
-    except DomainError as e:
-        messages.error(request, str(e))
+    except GALAT_LAYANAN as e:
+        tampilkan_galat(request, e)
         return redirect("usulan:daftar")
+    dari_rpjm = selectors.isian_dari_rpjm(kelurahan, request.GET.get("rpjm", ""))
     form = UsulanForm(
         request.POST or None,
         request.FILES or None,
         kelurahan=kelurahan,
         siklus=siklus,
         url_duplikat=reverse("usulan:duplikat") + f"?kelurahan={kelurahan.kode}",
+        initial=dari_rpjm,
     )
+    if dari_rpjm and request.method == "GET":
+        messages.info(
+            request,
+            _(
+                "Diisi dari kegiatan RPJM Desa “%(k)s”. Lengkapi RW/dusun, sektor, permasalahan "
+                "dan sasaran, lalu simpan sebagai draf."
+            )
+            % {"k": dari_rpjm["judul"]},
+        )
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -119,8 +176,8 @@ def tambah(request, kelurahan):
                     foto_services.foto_tambah(user=request.user, usulan=usulan, berkas=berkas)
                 if "ajukan" in request.POST:
                     services.usulan_ajukan(user=request.user, usulan=usulan)
-        except DomainError as e:
-            messages.error(request, str(e))
+        except GALAT_LAYANAN as e:
+            tampilkan_galat(request, e, form)
         else:
             messages.success(
                 request,
@@ -131,7 +188,15 @@ def tambah(request, kelurahan):
     return render(
         request,
         "usulan/form.html",
-        {"form": form, "kelurahan": kelurahan, "siklus": siklus, "duplikat": []},
+        {
+            "form": form,
+            "kelurahan": kelurahan,
+            "siklus": siklus,
+            "duplikat": [],
+            "pengajuan_ditutup": selectors.pengajuan_ditutup_untuk(
+                kelurahan=kelurahan, siklus=siklus
+            ),
+        },
     )
 
 
@@ -149,6 +214,7 @@ def detail(request, pk: int):
             "tarik_form": TarikForm(),
             "maks_foto": foto_services.MAKS_FOTO,
             "duplikat": selectors.kemungkinan_duplikat(
+                request.user,
                 kelurahan=usulan.kelurahan,
                 siklus=usulan.siklus,
                 judul=usulan.judul,
@@ -186,8 +252,8 @@ def ubah(request, pk: int):
                 data=form.data_usulan(),
                 versi=form.cleaned_data["versi"] or 0,
             )
-        except DomainError as e:
-            messages.error(request, str(e))
+        except GALAT_LAYANAN as e:
+            tampilkan_galat(request, e, form)
         else:
             messages.success(request, _("Perubahan usulan tersimpan."))
             return redirect("usulan:detail", pk=usulan.pk)
@@ -205,8 +271,8 @@ def _jalankan(request, pk: int, fungsi, pesan: str, **kwargs) -> tuple[bool, obj
         raise PermissionDenied
     try:
         hasil = fungsi(user=request.user, usulan=usulan, **kwargs)
-    except DomainError as e:
-        messages.error(request, str(e))
+    except GALAT_LAYANAN as e:
+        tampilkan_galat(request, e)
         return False, None
     messages.success(request, pesan)
     return True, hasil
@@ -253,8 +319,8 @@ def lanjutan(request, kelurahan):
     """Earlier usulan of the operator's kelurahan that can be carried over in one click."""
     try:
         aktif = services.siklus_aktif_untuk(kelurahan)
-    except DomainError as e:
-        messages.error(request, str(e))
+    except GALAT_LAYANAN as e:
+        tampilkan_galat(request, e)
         return redirect("usulan:daftar")
     return render(
         request,
@@ -282,6 +348,7 @@ def duplikat(request):
     hasil = []
     if siklus is not None:
         hasil = selectors.kemungkinan_duplikat(
+            request.user,
             kelurahan=kelurahan,
             siklus=siklus,
             judul=request.GET.get("judul", ""),
@@ -289,6 +356,21 @@ def duplikat(request):
             kecuali=kecuali,
         )
     return render(request, "usulan/_duplikat.html", {"duplikat": hasil})
+
+
+def rt_pilihan(request):
+    """htmx partial: the usulan form's RT field for the RW/dusun just chosen."""
+    kelurahan = get_object_or_404(
+        Kelurahan.objects.for_user(request.user), kode=request.GET.get("kelurahan", "")
+    )
+    lingkungan = request.GET.get("lingkungan", "")
+    rt = request.GET.get("rt", "")
+    form = PilihRTForm(
+        initial={"rt": int(rt)} if rt.isdigit() else {},
+        kelurahan=kelurahan,
+        lingkungan_id=int(lingkungan) if lingkungan.isdigit() else None,
+    )
+    return render(request, "usulan/_pilih_rt.html", {"form": form})
 
 
 @require_POST
@@ -309,8 +391,8 @@ def foto_tambah(request, pk: int):
             berkas=form.cleaned_data["gambar"],
             keterangan=form.cleaned_data["keterangan"],
         )
-    except DomainError as e:
-        messages.error(request, str(e))
+    except GALAT_LAYANAN as e:
+        tampilkan_galat(request, e)
     else:
         messages.success(request, _("Foto ditambahkan."))
     return redirect("usulan:detail", pk=pk)
@@ -336,8 +418,8 @@ def foto_hapus(request, pk: int, foto_pk: int):
         raise PermissionDenied
     try:
         foto_services.foto_hapus(user=request.user, foto=foto)
-    except DomainError as e:
-        messages.error(request, str(e))
+    except GALAT_LAYANAN as e:
+        tampilkan_galat(request, e)
     else:
         messages.success(request, _("Foto dihapus."))
     return redirect("usulan:detail", pk=pk)

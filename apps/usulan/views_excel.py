@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from apps.core.exceptions import DomainError
+from apps.core.galat import GALAT_LAYANAN, tampilkan_galat
 from apps.core.http import unduhan
 from apps.usulan.ekspor import ekspor_du_rkp
 from apps.usulan.forms import ImporForm, SaringanForm
@@ -17,8 +17,8 @@ from apps.usulan.views import siklus_bawaan, untuk_kelurahan
 def templat(request, kelurahan):
     try:
         return unduhan(*templat_usulan(kelurahan))
-    except DomainError as e:
-        messages.error(request, str(e))
+    except GALAT_LAYANAN as e:
+        tampilkan_galat(request, e)
         return render(request, "usulan/impor.html", {"form": ImporForm(), "kelurahan": kelurahan})
 
 
@@ -31,8 +31,8 @@ def impor(request, kelurahan):
             hasil = usulan_impor(
                 user=request.user, kelurahan=kelurahan, berkas=form.cleaned_data["berkas"]
             )
-        except DomainError as e:
-            messages.error(request, str(e))
+        except GALAT_LAYANAN as e:
+            tampilkan_galat(request, e, form)
         else:
             if hasil.berhasil:
                 messages.success(

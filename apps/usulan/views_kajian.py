@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.akun.permissions import Aksi, boleh
-from apps.core.exceptions import DomainError
+from apps.core.galat import GALAT_LAYANAN, tampilkan_galat
 from apps.core.http import unduhan
 from apps.usulan import kajian
 from apps.usulan.forms import ImporForm, MasalahForm, RpjmDesaForm
@@ -57,8 +57,8 @@ def masalah_daftar(request):
 def _form_masalah(request, kelurahan, masalah=None):
     try:
         siklus = masalah.siklus if masalah else siklus_aktif_untuk(kelurahan)
-    except DomainError as e:
-        messages.error(request, str(e))
+    except GALAT_LAYANAN as e:
+        tampilkan_galat(request, e)
         return redirect("usulan:masalah_daftar")
     form = MasalahForm(request.POST or None, instance=masalah, kelurahan=kelurahan, siklus=siklus)
     if request.method == "POST" and form.is_valid():
@@ -69,15 +69,21 @@ def _form_masalah(request, kelurahan, masalah=None):
                 masalah=masalah,
                 data={f: form.cleaned_data[f] for f in kajian.ISIAN_MASALAH},
             )
-        except DomainError as e:
-            messages.error(request, str(e))
+        except GALAT_LAYANAN as e:
+            tampilkan_galat(request, e, form)
         else:
             messages.success(request, _("Masalah tersimpan."))
             return _ke_daftar("usulan:masalah_daftar", kelurahan)
     return render(
         request,
         "usulan/kajian_form.html",
-        {"form": form, "kelurahan": kelurahan, "judul": _("Masalah (kajian desa)"), "obj": masalah},
+        {
+            "form": form,
+            "kelurahan": kelurahan,
+            "judul": _("Ubah masalah (kajian desa)")
+            if masalah
+            else _("Catat masalah (kajian desa)"),
+        },
     )
 
 
@@ -105,8 +111,8 @@ def masalah_hapus(request, pk: int):
     masalah = _masalah(request, pk)
     try:
         kajian.masalah_hapus(user=request.user, masalah=masalah)
-    except DomainError as e:
-        messages.error(request, str(e))
+    except GALAT_LAYANAN as e:
+        tampilkan_galat(request, e)
     else:
         messages.success(request, _("Masalah dihapus."))
     return _ke_daftar("usulan:masalah_daftar", masalah.kelurahan)
@@ -140,15 +146,19 @@ def _form_rpjm(request, kelurahan, rpjm=None):
                 rpjm=rpjm,
                 data={f: form.cleaned_data[f] for f in kajian.ISIAN_RPJM},
             )
-        except DomainError as e:
-            messages.error(request, str(e))
+        except GALAT_LAYANAN as e:
+            tampilkan_galat(request, e, form)
         else:
             messages.success(request, _("Kegiatan RPJM tersimpan."))
             return _ke_daftar("usulan:rpjm_daftar", kelurahan)
     return render(
         request,
         "usulan/kajian_form.html",
-        {"form": form, "kelurahan": kelurahan, "judul": _("Kegiatan RPJM Desa"), "obj": rpjm},
+        {
+            "form": form,
+            "kelurahan": kelurahan,
+            "judul": _("Ubah kegiatan RPJM Desa") if rpjm else _("Tambah kegiatan RPJM Desa"),
+        },
     )
 
 
@@ -176,8 +186,8 @@ def rpjm_hapus(request, pk: int):
     rpjm = _rpjm(request, pk)
     try:
         kajian.rpjm_hapus(user=request.user, rpjm=rpjm)
-    except DomainError as e:
-        messages.error(request, str(e))
+    except GALAT_LAYANAN as e:
+        tampilkan_galat(request, e)
     else:
         messages.success(request, _("Kegiatan RPJM dihapus."))
     return _ke_daftar("usulan:rpjm_daftar", rpjm.kelurahan)
@@ -197,8 +207,8 @@ def rpjm_impor(request, kelurahan):
             hasil = kajian.rpjm_impor(
                 user=request.user, kelurahan=kelurahan, berkas=form.cleaned_data["berkas"]
             )
-        except DomainError as e:
-            messages.error(request, str(e))
+        except GALAT_LAYANAN as e:
+            tampilkan_galat(request, e, form)
         else:
             if not hasil.galat:
                 messages.success(

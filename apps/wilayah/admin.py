@@ -6,7 +6,7 @@ from apps.wilayah.models import RT, Daerah, Kecamatan, Kelurahan, Lingkungan, Pe
 
 @admin.register(Daerah)
 class DaerahAdmin(ScopedModelAdmin):
-    list_display = ["kode", "nama", "singkatan", "jenis", "provinsi"]
+    list_display = ["kode", "nama", "singkatan", "jenis", "provinsi", "zona_waktu"]
     search_fields = ["kode", "nama"]
 
     # A daerah is created once per deployment, by the superuser; Bappeda edits its own.

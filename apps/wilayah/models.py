@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import TimeStampedModel
-from apps.core.scoping import ScopedQuerySet
+from apps.core.scoping import SELURUH_DAERAH, ScopedQuerySet
 
 KODE_DAERAH = re.compile(r"^\d{2}\.\d{2}$")
 KODE_KECAMATAN = re.compile(r"^\d{2}\.\d{2}\.\d{2}$")
@@ -43,6 +43,14 @@ class JenisDaerah(models.TextChoices):
     KABUPATEN = "kabupaten", _("Kabupaten")
 
 
+class ZonaWaktu(models.TextChoices):
+    """Indonesia's three time zones; letters print the value after a time ("09.00 WITA")."""
+
+    WIB = "WIB", _("WIB — Waktu Indonesia Barat (UTC+7)")
+    WITA = "WITA", _("WITA — Waktu Indonesia Tengah (UTC+8)")
+    WIT = "WIT", _("WIT — Waktu Indonesia Timur (UTC+9)")
+
+
 class Daerah(TimeStampedModel):
     """A kota or kabupaten: the level whose Bappeda runs the planning cycle."""
 
@@ -59,6 +67,15 @@ class Daerah(TimeStampedModel):
     )
     jenis = models.CharField(_("jenis"), max_length=10, choices=JenisDaerah.choices)
     provinsi = models.CharField(_("provinsi"), max_length=100, blank=True)
+    # The daerah's own, not the server's TIME_ZONE: one server may serve daerah in
+    # different zones, and a forum's time is entered and printed in local time.
+    zona_waktu = models.CharField(
+        _("zona waktu"),
+        max_length=4,
+        choices=ZonaWaktu.choices,
+        default=ZonaWaktu.WIB,
+        help_text=_("Dicetak setelah jam pada undangan dan pengumuman, misalnya 09.00 WITA."),
+    )
     alamat = models.CharField(_("alamat kantor Bappeda"), max_length=255, blank=True)
     telepon = models.CharField(_("telepon"), max_length=50, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -78,6 +95,9 @@ class Daerah(TimeStampedModel):
         constraints = [
             models.CheckConstraint(
                 condition=Q(jenis__in=JenisDaerah.values), name="daerah_jenis_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(zona_waktu__in=ZonaWaktu.values), name="daerah_zona_waktu_valid"
             ),
         ]
 
@@ -102,7 +122,10 @@ class Daerah(TimeStampedModel):
 
 
 class KecamatanQuerySet(ScopedQuerySet):
+    # An SKPD plans for its whole daerah: it reads every wilayah of it (the wilayah only;
+    # usulan, forums and kajian of a kelurahan declare their own access).
     kode_path = "kode"
+    akses_perangkat_daerah = SELURUH_DAERAH
 
 
 class Kecamatan(TimeStampedModel):
@@ -136,6 +159,7 @@ class Kecamatan(TimeStampedModel):
 
 class KelurahanQuerySet(ScopedQuerySet):
     kode_path = "kode"
+    akses_perangkat_daerah = SELURUH_DAERAH
 
 
 class JenisKelurahan(models.TextChoices):
@@ -202,6 +226,7 @@ class Kelurahan(TimeStampedModel):
 
 class LingkunganQuerySet(ScopedQuerySet):
     kode_path = "kelurahan__kode"
+    akses_perangkat_daerah = SELURUH_DAERAH
 
 
 class JenisLingkungan(models.TextChoices):
@@ -256,6 +281,7 @@ class Lingkungan(TimeStampedModel):
 
 class RTQuerySet(ScopedQuerySet):
     kode_path = "lingkungan__kelurahan__kode"
+    akses_perangkat_daerah = SELURUH_DAERAH
 
 
 class RT(TimeStampedModel):

@@ -24,10 +24,14 @@ def _simpan(model, lookup: dict, values: dict):
 
 
 @transaction.atomic
-def wilayah_impor_csv(path: Path, *, provinsi: str = "", singkatan: str = "") -> Daerah:
+def wilayah_impor_csv(
+    path: Path, *, provinsi: str = "", singkatan: str = "", zona_waktu: str | None = None
+) -> Daerah:
     """Import one daerah from a CSV with columns kode, tingkat, nama, induk.
 
     ``tingkat`` is kota|kabupaten (one row), kecamatan, or kelurahan|desa.
+    ``zona_waktu`` (WIB/WITA/WIT) is set when given; otherwise a new daerah gets the
+    default and an existing one keeps what Bappeda chose.
     Returns the daerah. Refuses a file with no or several daerah rows.
     """
     with open(path, newline="", encoding="utf-8") as f:
@@ -36,11 +40,10 @@ def wilayah_impor_csv(path: Path, *, provinsi: str = "", singkatan: str = "") ->
     if len(daerah_rows) != 1:
         raise DomainError(f"{path.name}: harus ada tepat satu baris kota/kabupaten.")
     r = daerah_rows[0]
-    daerah = _simpan(
-        Daerah,
-        {"kode": r["kode"]},
-        {"nama": r["nama"], "jenis": r["tingkat"], "provinsi": provinsi, "singkatan": singkatan},
-    )
+    nilai = {"nama": r["nama"], "jenis": r["tingkat"], "provinsi": provinsi, "singkatan": singkatan}
+    if zona_waktu is not None:
+        nilai["zona_waktu"] = zona_waktu
+    daerah = _simpan(Daerah, {"kode": r["kode"]}, nilai)
     kecamatan = {}
     for r in rows:
         if r["tingkat"] == "kecamatan":

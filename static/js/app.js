@@ -9,6 +9,31 @@ document.addEventListener("submit", function (event) {
   }
 });
 
+// "Pilih semua draf" on the usulan list: without JavaScript the link reloads the page with
+// every draft ticked; with it, the link ticks them in place (or unticks them all when
+// they already are).
+document.addEventListener("click", function (event) {
+  const tautan = event.target.closest("[data-pilih-semua]");
+  if (!tautan) {
+    return;
+  }
+  const kotak = Array.from(
+    document.querySelectorAll(
+      'input[type="checkbox"][name="' + tautan.dataset.pilihSemua + '"]:not(:disabled)'
+    )
+  );
+  if (kotak.length === 0) {
+    return;
+  }
+  event.preventDefault();
+  const semua = kotak.every(function (k) {
+    return k.checked;
+  });
+  kotak.forEach(function (k) {
+    k.checked = !semua;
+  });
+});
+
 // The forum's decisions table: reorder rows by dragging them or with the ↑/↓ buttons;
 // the "urutan" inputs are renumbered 1..n to match. Without JavaScript, typing the
 // numbers does the same.

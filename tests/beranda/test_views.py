@@ -5,6 +5,8 @@ import time_machine
 from django.urls import reverse
 
 from apps.akun.models import Penugasan, Peran
+from apps.beranda.tugas import tugas_untuk
+from apps.siklus.models import Tahapan
 from tests.factories import KelurahanFactory, tugaskan
 from tests.helpers import klien
 
@@ -44,6 +46,20 @@ def test_bappeda_sees_schedule_warnings_and_the_admin_link(bappeda, siklus):
     html = _beranda(bappeda)
     assert "melewati batas minggu kedua Februari" in html
     assert reverse("admin:index") in html
+
+
+@time_machine.travel(datetime.datetime(2027, 2, 20, 9, 0, tzinfo=WIB), tick=False)
+def test_skpd_home_links_only_to_what_the_skpd_reads(skpd_pupr, siklus):
+    html = _beranda(skpd_pupr)
+    assert "Tanggapi usulan yang ditujukan kepada perangkat daerah Anda." in html
+    # No forum, kajian or RPJM Desa: an SKPD reads none of them (the menu included).
+    for url_name in ("musyawarah:daftar", "usulan:masalah_daftar", "usulan:rpjm_daftar"):
+        assert f'href="{reverse(url_name)}"' not in html
+    client = klien(skpd_pupr)
+    for jenis in Tahapan.Jenis.values:
+        for tugas in tugas_untuk(Peran.PERANGKAT_DAERAH, jenis):
+            if tugas.url_name:
+                assert client.get(reverse(tugas.url_name)).status_code == 200
 
 
 def test_operator_does_not_see_schedule_warnings(operator_a, siklus):

@@ -73,3 +73,11 @@ def test_template_filters():
 )
 def test_bilangan_keeps_decimals(value, expected):
     assert formatting.bilangan(value) == expected
+
+
+def test_awal_kecil_keeps_acronyms():
+    from apps.core.formatting import awal_kecil
+
+    assert awal_kecil("Anggota DPRD") == "anggota DPRD"
+    assert awal_kecil("LSM/organisasi masyarakat") == "LSM/organisasi masyarakat"
+    assert awal_kecil("Swasta/bisnis") == "swasta/bisnis"

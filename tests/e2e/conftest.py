@@ -38,7 +38,10 @@ def _playwright():
     from playwright.sync_api import sync_playwright
 
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: `make test` installs it "
+            "(scripts/deps-debian.sh browser; on Debian: apt-get install chromium)"
+        )
     with sync_playwright() as p:
         yield p
 
@@ -72,7 +75,10 @@ def screenshot():
 
     def take(page, name: str) -> Path:
         path = ARTIFACTS / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        # caret="initial": hiding the caret writes a style attribute on every input and
+        # leaves style="" behind, which htmx then copies onto a swapped input and the
+        # CSP (no inline styles) reports as a violation.
+        page.screenshot(path=str(path), full_page=True, caret="initial")
         return path
 
     return take

@@ -100,3 +100,32 @@ def test_duplicate_warning_appears_while_typing(live_server, demo, page):
     warning = page.locator("#duplikat .alert-warning")
     warning.wait_for(timeout=5000)
     assert existing.kode in warning.inner_text()
+
+
+def test_rt_list_follows_the_rw_and_drafts_are_submitted_together(live_server, demo, page):
+    from apps.wilayah.models import Lingkungan
+
+    base = live_server.url
+    masuk(page, base, "operator-sungai-miai")
+    page.goto(base + "/usulan/tambah/")
+    rw = Lingkungan.objects.filter(kelurahan__nama="Sungai Miai", rt__isnull=False).last()
+    rt_rw = sorted(f"RT {rt.nomor:02d} / RW {rw.nomor:02d}" for rt in rw.rt.all())
+    page.locator("select[name=lingkungan]").select_option(value=str(rw.pk))
+    # htmx replaces the RT field with the chosen RW's RTs.
+    page.wait_for_function(
+        "n => document.querySelectorAll('#id_rt option').length === n", arg=len(rt_rw) + 1
+    )
+    labels = page.locator("#id_rt option").all_inner_texts()[1:]
+    assert sorted(label.strip() for label in labels) == rt_rw
+
+    page.goto(base + "/usulan/?status=draf")
+    kotak = page.locator("input[name=usulan]")
+    n = kotak.count()
+    assert n > 0
+    page.get_by_role("link", name="Pilih semua draf").click()
+    assert page.url == base + "/usulan/?status=draf"  # ticked in place, no reload
+    assert all(kotak.nth(i).is_checked() for i in range(n))
+    page.get_by_role("button", name="Ajukan draf terpilih").click()
+    assert page.get_by_text(f"{n} usulan diajukan ke Musrenbang.").is_visible()
+    assert page.url == base + "/usulan/?status=draf"
+    assert not page.console_errors

@@ -27,7 +27,11 @@ def muat(m: Musyawarah) -> Musyawarah:
 def siapkan(op, m: Musyawarah, *, tanggal=None, undangan_hari=8, pemandu=3) -> Musyawarah:
     tanggal = tanggal or hari_ini()
     persiapan.sk_tpm_simpan(
-        user=op, musyawarah=m, nomor="7/SK/2026", tanggal=tanggal - datetime.timedelta(days=30)
+        user=op,
+        musyawarah=m,
+        nomor="7/SK/2026",
+        tanggal=tanggal - datetime.timedelta(days=30),
+        kepala_nama="Syahrani",
     )
     for j in ("ketua", "bendahara", "seksi_acara", "seksi_materi", "seksi_logistik"):
         persiapan.tpm_tambah(user=op, musyawarah=m, data={"jabatan_tpm": j, "nama": f"TPM {j}"})

@@ -96,6 +96,16 @@ def test_preparation_documents(url_name, harus, forum_siap, operator_a):
     assert "DRAF" not in teks  # letters to hand out, not drafts of the outputs
 
 
+def test_letters_print_the_time_zone_of_the_daerah(forum_siap, operator_a, daerah):
+    url = reverse("musyawarah:undangan", args=[forum_siap.m.pk])
+    assert "09.00 s.d. 12.00 WIB" in _pdf(klien(operator_a).get(url))
+    # Banjarmasin is WITA, whatever time zone the server runs in.
+    daerah.zona_waktu = "WITA"
+    daerah.save()
+    teks = _pdf(klien(operator_a).get(url))
+    assert "09.00 s.d. 12.00 WITA" in teks and "WIB" not in teks
+
+
 def test_one_invitation_per_invitee(forum_siap, operator_a):
     p = forum_siap.peserta[3]
     url = reverse("musyawarah:undangan", args=[forum_siap.m.pk]) + f"?peserta={p.pk}"
@@ -111,17 +121,22 @@ def test_excel_outputs_read_back(forum_selesai, operator_a):
     wb = load_workbook(io.BytesIO(response.content))
     assert wb.sheetnames == [
         "Daftar hadir",
-        "Prioritas",
+        "Didanai kelurahan-desa",
+        "Prioritas ke kecamatan",
         "Swadaya",
         "Masalah prioritas",
         "Delegasi",
         "Tidak disepakati",
     ]
-    ws = wb["Prioritas"]
+    ws = wb["Prioritas ke kecamatan"]
     rows = [[c.value for c in r] for r in ws.iter_rows()]
     assert rows[3][:3] == ["No", "Kode Usulan", "Jenis Kegiatan"]
     assert rows[4][:3] == ["B", None, "Pelaksanaan Pembangunan Desa"]
     assert rows[5][2] == "Siring sungai RW 01" and rows[5][9] == 150_000_000
+    # Numbers are numbers: volume, plan year, cost and rank (not text that looks like one).
+    baris = next(ws.iter_rows(min_row=6, max_row=6))
+    assert [c.data_type for c in (baris[5], baris[8], baris[9], baris[12])] == ["n"] * 4
+    assert baris[8].value == 2028 and baris[12].value == 1
     assert rows[-1][2] == "JUMLAH SELURUHNYA" and rows[-1][9] == 300_000_000
     assert ws.freeze_panes == "A5"
     hadir = [[c.value for c in r] for r in wb["Daftar hadir"].iter_rows(min_row=5)]
@@ -156,3 +171,34 @@ def test_draft_snapshot_matches_the_signed_one(forum_ditetapkan, operator_a):
         user=operator_a, musyawarah=forum_ditetapkan.m, url_verifikasi=URL.format
     )
     assert m.berita_acara.snapshot == draf
+
+
+def test_verification_page_reads_the_summary_the_document_carries(forum_berjalan, operator_a):
+    """The public page shows the rows the signed snapshot's ``ringkasan`` holds, whatever
+    the level; with someone else chairing, the lurah's "Mengetahui" is listed."""
+    from apps.musyawarah import penetapan
+    from tests.musyawarah.conftest import URL, muat, putuskan
+
+    f = putuskan(operator_a, forum_berjalan)
+    from apps.musyawarah import pembahasan as pembahasan_services
+
+    pembahasan_services.musyawarah_tetapkan(user=operator_a, musyawarah=f.m)
+    p = f.peserta
+    penetapan.penandatangan_simpan(
+        user=operator_a,
+        musyawarah=muat(f.m),
+        pimpinan=p[0],
+        jabatan_pimpinan="Ketua LPM",
+        notulen=p[4],
+        wakil={"pemerintah": p[1], "swasta": p[4], "masyarakat": p[0]},
+        pimpinan_kepala=False,
+    )
+    m = penetapan.berita_acara_tandatangani(
+        user=operator_a, musyawarah=muat(f.m), url_verifikasi=URL.format
+    )
+    ringkasan = m.berita_acara.snapshot["ringkasan"]
+    assert ["Peserta hadir", "5"] in ringkasan["baris"]
+    assert ["Syahrani", "mengetahui, Lurah Sungai Miai"] in ringkasan["penandatangan"]
+    html = Client().get(reverse("publik:verifikasi", args=[m.berita_acara.kode])).content.decode()
+    assert "Diteruskan ke kecamatan" in html and "2 kegiatan, Rp 300.000.000" in html
+    assert "Hj. Rahmah — pimpinan sidang (Ketua LPM)" in html

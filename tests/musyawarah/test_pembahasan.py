@@ -1,6 +1,7 @@
 import pytest
 
 from apps.core.exceptions import DomainError
+from apps.core.models import Jejak
 from apps.musyawarah import pembahasan
 from apps.musyawarah.models import Keputusan, StatusMusyawarah
 from apps.usulan.services import usulan_tarik
@@ -113,7 +114,9 @@ def test_buka_kembali_needs_a_reason(forum_ditetapkan, operator_a):
         pembahasan.musyawarah_buka_kembali(user=operator_a, musyawarah=m, alasan="")
     m = pembahasan.musyawarah_buka_kembali(user=operator_a, musyawarah=m, alasan="Salah urutan")
     assert m.status == StatusMusyawarah.PELAKSANAAN
-    assert m.riwayat.last().catatan == "Salah urutan"
+    terakhir = Jejak.objects.untuk_objek(m).last()
+    assert terakhir.catatan == "Salah urutan"
+    assert terakhir.perubahan == {"status": ["Penetapan", "Pelaksanaan"]}
 
 
 def test_masalah_must_be_of_the_kelurahan(forum_berjalan, operator_b, kelurahan_b, operator_a):

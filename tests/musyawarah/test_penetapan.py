@@ -37,10 +37,12 @@ def test_signing_moves_every_usulan_with_history(forum_selesai, operator_a):
     )
     riwayat = a.riwayat.last()
     assert riwayat.dari == Status.DIAJUKAN and riwayat.oleh == operator_a
-    assert (
-        "berita acara nomor 005/BA/SM/2026" in riwayat.alasan
-        and "Urutan prioritas 1." in riwayat.alasan
+    assert "berita acara nomor 005/BA/SM/2026" in riwayat.alasan
+    assert "Urutan 1 dalam daftar prioritas yang diteruskan ke Musrenbang kecamatan" in (
+        riwayat.alasan
     )
+    # The swadaya item is first on its own list, whatever its place in the forum's order.
+    assert "Urutan 1 dalam daftar kegiatan swadaya" in c.riwayat.last().alasan
 
 
 def test_signing_stores_the_pdf_with_its_hash_and_code(forum_selesai):

@@ -4,8 +4,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from apps.core.exceptions import DomainError
+from apps.core.models import Jejak
 from apps.musyawarah import persiapan
-from apps.musyawarah.models import Musyawarah, RiwayatMusyawarah, StatusMusyawarah
+from apps.musyawarah.models import Musyawarah, StatusMusyawarah
+from apps.musyawarah.tingkat import kekurangan
 from apps.siklus.selectors import hari_ini
 from tests.musyawarah.conftest import muat, siapkan, undang
 
@@ -19,7 +21,9 @@ def test_buat_opens_one_forum_per_kelurahan_with_default_agenda(forum, operator_
     assert forum.status == StatusMusyawarah.PERSIAPAN
     assert forum.kode_wilayah == kelurahan_a.kode
     assert forum.agenda.count() == 6 and forum.logistik.count() == 3
-    assert RiwayatMusyawarah.objects.filter(musyawarah=forum, ke="persiapan").exists()
+    jejak = Jejak.objects.untuk_objek(forum).get()
+    assert jejak.aksi == "status" and jejak.perubahan == {"status": ["", "Persiapan"]}
+    assert jejak.oleh == operator_a and jejak.kode_wilayah == forum.kelurahan.kode
     with pytest.raises(DomainError, match="sudah dibuat"):
         persiapan.musyawarah_desa_buat(user=operator_a, kelurahan=kelurahan_a)
 
@@ -55,7 +59,7 @@ def test_tpm_needs_every_role_and_one_ketua(forum, operator_a):
         persiapan.tpm_tambah(
             user=operator_a, musyawarah=forum, data={"jabatan_tpm": "ketua", "nama": "B"}
         )
-    kurang = persiapan.kekurangan_persiapan(muat(forum))
+    kurang = kekurangan(muat(forum))
     assert "TPM belum memiliki seksi materi." in kurang
     assert "Nomor dan tanggal SK TPM belum diisi." in kurang
 

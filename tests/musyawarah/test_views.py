@@ -173,6 +173,23 @@ def test_output_pages(jenis, forum_selesai, camat_a):
     assert "DRAF" not in html
 
 
+def test_skpd_sees_what_the_signed_forum_sent_it_and_no_forum(
+    forum_berjalan, operator_a, skpd_pupr
+):
+    client = klien(skpd_pupr)
+    # Submitted and discussed, but nothing is decided before the berita acara is signed.
+    html = client.get(reverse("usulan:daftar")).content.decode()
+    assert "Siring sungai RW 01" not in html
+    f = tetapkan_dan_ttd(operator_a, putuskan(operator_a, forum_berjalan))
+    html = client.get(reverse("usulan:daftar")).content.decode()
+    assert "Siring sungai RW 01" in html and "Titian ulin RW 02" in html
+    assert "Kerja bakti saluran" not in html
+    ringkasan = reverse("musyawarah:ringkasan", args=[f.m.pk])
+    assert ringkasan not in client.get(reverse("musyawarah:daftar")).content.decode()
+    assert client.get(ringkasan).status_code == 404
+    assert client.get(reverse("musyawarah:peserta", args=[f.m.pk])).status_code == 404
+
+
 def test_camat_sees_the_forum_read_only(forum_berjalan, camat_a):
     html = (
         klien(camat_a)

@@ -40,3 +40,11 @@ def test_malformed_code_is_explained(db):
     response = Client().get(reverse("publik:lacak_detail", args=["12345"]))
     assert response.status_code == 404
     assert "bukan kode usulan yang benar" in response.content.decode()
+
+
+def test_tracking_form_explains_a_code_that_cannot_be_one(db):
+    # A slash cannot even be put in the tracking page's address: this answered 500.
+    response = Client().get(reverse("publik:lacak"), {"kode": "abc/def"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "bukan kode usulan yang benar" in html and 'value="abc/def"' in html

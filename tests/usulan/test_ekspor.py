@@ -7,6 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from apps.usulan.ekspor import ekspor_du_rkp
+from apps.usulan.models import Status, Usulan
 from tests.factories import buat_usulan
 from tests.helpers import klien
 
@@ -85,3 +86,18 @@ def test_export_follows_the_list_filters_and_scope(
     _ws, rows = _baca(response.content)
     judul = [r[2] for r in rows[4:] if isinstance(r[0], int)]
     assert judul == ["Diajukan A"]
+
+
+def test_skpd_export_holds_only_what_a_forum_sent_to_it(
+    operator_a, kelurahan_a, siklus, pupr, skpd_pupr
+):
+    for judul in ("Siring untuk PUPR", "Draf untuk PUPR"):
+        buat_usulan(
+            operator_a, kelurahan_a, judul=judul, sumber_pembiayaan="apbd", perangkat_daerah=pupr
+        )
+    Usulan.objects.filter(judul="Siring untuk PUPR").update(status=Status.PRIORITAS_DESA)
+    response = klien(skpd_pupr).get(reverse("usulan:ekspor"))
+    assert response.status_code == 200
+    _ws, rows = _baca(response.content)
+    judul = [r[2] for r in rows[4:] if isinstance(r[0], int)]
+    assert judul == ["Siring untuk PUPR"]

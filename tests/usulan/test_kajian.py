@@ -120,7 +120,7 @@ def test_rpjm_import_all_or_nothing(operator_a, kelurahan_a):
     berkas = SimpleUploadedFile("rpjm.xlsx", out.getvalue())
     hasil = kajian.rpjm_impor(user=operator_a, kelurahan=kelurahan_a, berkas=berkas)
     assert [str(g) for g in hasil.galat] == [
-        "Baris 3, kolom Tahun Mulai: “dua ribu” bukan tahun; tulis empat angka, mis. 2025"
+        "Baris 3, kolom Tahun Mulai: “dua ribu” bukan tahun; tulis tahun empat angka, misalnya 2025"
     ]
     assert not RpjmDesa.objects.exists()
     ws.cell(row=3, column=6, value=2026)
@@ -141,3 +141,59 @@ def test_rpjm_import_page(operator_a, kelurahan_a):
         reverse("usulan:rpjm_impor"), {"berkas": SimpleUploadedFile("x.xlsx", b"bukan excel")}
     )
     assert "bukan Excel .xlsx" in response.content.decode()
+
+
+def test_form_headings_keep_their_capitals(operator_a, kelurahan_a, siklus):
+    client = klien(operator_a)
+    rpjm = kajian.rpjm_simpan(
+        user=operator_a,
+        kelurahan=kelurahan_a,
+        data={
+            "bidang": "pembangunan",
+            "kegiatan": "Jalan",
+            "tahun_mulai": 2025,
+            "tahun_selesai": 2030,
+        },
+    )
+    halaman = {
+        reverse("usulan:rpjm_tambah"): "Tambah kegiatan RPJM Desa",
+        reverse("usulan:rpjm_ubah", args=[rpjm.pk]): "Ubah kegiatan RPJM Desa",
+        reverse("usulan:masalah_tambah"): "Catat masalah (kajian desa)",
+    }
+    for url, judul in halaman.items():
+        html = client.get(url).content.decode()
+        assert f'<h1 class="h3 mb-1">{judul}</h1>' in html, url
+        assert "rpjm desa" not in html
+
+
+def test_rpjm_import_explains_formulas_merged_cells_and_each_column(operator_a, kelurahan_a):
+    # The RPJM Desa import reads files the same way as the usulan import.
+    _nama, _mime, isi = kajian.templat_rpjm(kelurahan_a)
+    wb = load_workbook(io.BytesIO(isi))
+    ws = wb["RPJM Desa"]
+    rows = [
+        ["Pelaksanaan Pembangunan Desa", "Siring", "RW 01", 200, "meter", "=2020+5", 2030],
+        ["Pelaksanaan Pembangunan Desa", "Titian", "RW 02", "dua", "meter", 2025, 2030],
+        ["Pelaksanaan Pembangunan Desa", "Jalan", "RW 02", 5, "meter", 2025, 2024],
+        ["Pelaksanaan Pembangunan Desa", "Gang", "RW 02", 5, "meter", 2025, 2030],
+    ]
+    for i, row in enumerate(rows, start=2):
+        for j, value in enumerate(row, start=1):
+            ws.cell(row=i, column=j, value=value)
+    ws.merge_cells("A4:A5")
+    out = io.BytesIO()
+    wb.save(out)
+    hasil = kajian.rpjm_impor(
+        user=operator_a, kelurahan=kelurahan_a, berkas=SimpleUploadedFile("r.xlsx", out.getvalue())
+    )
+    assert [str(g) for g in hasil.galat] == [
+        "Baris 2, kolom Tahun Mulai: sel F2 berisi rumus =2020+5 yang nilainya belum disimpan "
+        "Excel; buka berkas di Excel atau LibreOffice lalu simpan ulang, atau ketik nilainya "
+        "langsung",
+        "Baris 3, kolom Volume: “dua” bukan angka; tulis angka, misalnya 120,5",
+        "Baris 4, kolom Bidang: sel A4:A5 digabung (merge); pisahkan gabungan sel itu "
+        "(Unmerge Cells) lalu isi nilainya di setiap baris",
+        "Baris 4, kolom Tahun Selesai: Tahun selesai tidak boleh sebelum tahun mulai; "
+        "tulis tahun empat angka, misalnya 2030",
+    ]
+    assert not RpjmDesa.objects.exists()

@@ -115,23 +115,53 @@ def test_camat_sees_the_kecamatan_read_only_with_a_kelurahan_filter(
     assert "Usulan Alalak" in html and "Usulan Sungai Miai" not in html
 
 
-def test_skpd_sees_only_usulan_addressed_to_it(operator_a, kelurahan_a, siklus, pupr, skpd_pupr):
-    buat_usulan(
-        operator_a, kelurahan_a, judul="Untuk PUPR", sumber_pembiayaan="apbd", perangkat_daerah=pupr
+def _untuk_pupr(operator, kelurahan, pupr, judul, status=None):
+    usulan = buat_usulan(
+        operator, kelurahan, judul=judul, sumber_pembiayaan="apbd", perangkat_daerah=pupr
     )
+    if status is not None:
+        # What signing the desa forum's berita acara does to a prioritised usulan.
+        Usulan.objects.filter(pk=usulan.pk).update(status=status)
+    return usulan
+
+
+def test_skpd_sees_only_usulan_a_forum_sent_to_it(operator_a, kelurahan_a, siklus, pupr, skpd_pupr):
+    _untuk_pupr(operator_a, kelurahan_a, pupr, "Siring untuk PUPR", Status.PRIORITAS_DESA)
+    _untuk_pupr(operator_a, kelurahan_a, pupr, "Draf untuk PUPR")
     buat_usulan(operator_a, kelurahan_a, judul="Swadaya warga")
     html = klien(skpd_pupr).get(reverse("usulan:daftar")).content.decode()
-    assert "Untuk PUPR" in html and "Swadaya warga" not in html
+    assert "Siring untuk PUPR" in html
+    assert "Draf untuk PUPR" not in html and "Swadaya warga" not in html
+
+
+def test_skpd_duplicate_check_lists_no_draft(operator_a, kelurahan_a, siklus, pupr, skpd_pupr):
+    terkirim = _untuk_pupr(
+        operator_a, kelurahan_a, pupr, "Normalisasi saluran drainase RT 01", Status.PRIORITAS_DESA
+    )
+    draf = _untuk_pupr(operator_a, kelurahan_a, pupr, "Normalisasi drainase saluran RT 01")
+    client = klien(skpd_pupr)
+    html = client.get(
+        reverse("usulan:duplikat"), {"kelurahan": kelurahan_a.kode, "judul": "saluran drainase"}
+    ).content.decode()
+    assert terkirim.kode in html and draf.kode not in html
+    html = client.get(reverse("usulan:detail", args=[terkirim.pk])).content.decode()
+    assert draf.kode not in html
+    # The operator still hears of both.
+    html = klien(operator_a).get(reverse("usulan:detail", args=[terkirim.pk])).content.decode()
+    assert draf.kode in html
 
 
 def test_create_keeps_typed_input_on_error(operator_a, kelurahan_a, siklus):
     response = klien(operator_a).post(
-        reverse("usulan:tambah"), _form(kelurahan_a, perkiraan_biaya="seratus ribu", sasaran="")
+        reverse("usulan:tambah"),
+        _form(kelurahan_a, perkiraan_biaya="seratus ribu", volume="banyak", sasaran=""),
     )
     html = response.content.decode()
     assert response.status_code == 200
     assert "Periksa kembali isian yang ditandai merah" in html
-    assert "bukan angka" in html
+    # Each field's error shows how that field is written, not a generic number.
+    assert "bukan angka; tulis rupiah bulat, misalnya Rp 1.500.000 atau 1500000" in html
+    assert "bukan angka; tulis angka, misalnya 120,5" in html
     assert 'value="Rehab jembatan titian ulin"' in html
     assert 'value="seratus ribu"' in html
     assert not Usulan.objects.exists()

@@ -1,0 +1,244 @@
+"""The kota-wide compilation: every usulan a signed Musrenbang Kecamatan sent up.
+
+A row is the kecamatan forum's record of the usulan (``Pembahasan``): agreed for the
+perangkat daerah in the Pleno, verified layak, not merged into another item (a merged item
+is one row that serves every kelurahan it merged). Its perangkat daerah, prioritas daerah,
+volume and cost are the usulan's own, which signing corrected and a later decision (the
+kota forum, the SKPD) may have changed again; its kecamatan rank, score and place for its
+perangkat daerah are what the kecamatan froze at signing.
+
+Who sees what is the usulan's scoping (``Usulan.objects.for_user``): Bappeda the whole
+daerah, a camat their kecamatan, an SKPD the usulan addressed to it.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Lower
+
+from apps.musyawarah.models import (
+    Keputusan,
+    Pembahasan,
+    StatusMusyawarah,
+    Tingkat,
+    Verifikasi,
+)
+from apps.usulan.models import Usulan
+
+# The filters the page and the downloads understand (GET parameters, values as strings).
+SARINGAN = (
+    "kecamatan",
+    "kelurahan",
+    "perangkat_daerah",
+    "prioritas_daerah",
+    "bidang",
+    "kelompok",
+    "status",
+    "q",
+)
+
+
+def _dilayani():
+    """Kelurahan the item serves: its own and those of the usulan merged into it."""
+    return (
+        Pembahasan.objects.filter(Q(pk=OuterRef("pk")) | Q(digabung_ke=OuterRef("pk")))
+        # No Meta.ordering in this grouped subquery: PostgreSQL refuses ORDER BY columns
+        # (the forum's siklus and daerah) that are not grouped.
+        .order_by()
+        .annotate(satu=Value(1))
+        .values("satu")
+        .annotate(n=Count("usulan__kelurahan", distinct=True))
+        .values("n")
+    )
+
+
+def kompilasi(user, siklus, saring: dict | None = None):
+    """The rows ``user`` may see in ``siklus``, filtered, in the compilation's order: per
+    perangkat daerah, per prioritas daerah, per kecamatan, by the kecamatan's place."""
+    saring = saring or {}
+    qs = Pembahasan.objects.filter(
+        musyawarah__siklus=siklus,
+        musyawarah__tingkat=Tingkat.KECAMATAN,
+        musyawarah__latihan=False,
+        musyawarah__status=StatusMusyawarah.SELESAI,
+        keputusan=Keputusan.KOTA,
+        verifikasi=Verifikasi.LAYAK,
+        digabung_ke__isnull=True,
+        usulan__in=Usulan.objects.for_user(user).values("pk"),
+    )
+    for kunci, lookup in (
+        ("kecamatan", "musyawarah__kecamatan"),
+        ("kelurahan", "usulan__kelurahan"),
+        ("perangkat_daerah", "usulan__perangkat_daerah"),
+        ("prioritas_daerah", "usulan__prioritas_daerah"),
+    ):
+        if str(saring.get(kunci) or "").isdigit():
+            qs = qs.filter(**{lookup: int(saring[kunci])})
+    for kunci, lookup in (
+        ("bidang", "usulan__bidang"),
+        ("kelompok", "kelompok__nama"),
+        ("status", "usulan__status"),
+    ):
+        if saring.get(kunci):
+            qs = qs.filter(**{lookup: saring[kunci]})
+    if q := str(saring.get("q") or "").strip():
+        qs = qs.filter(Q(usulan__judul__icontains=q) | Q(usulan__kode__iexact=q))
+    return qs
+
+
+def dengan_isi(qs):
+    """What a row shows and prints, loaded with the rows (a constant number of queries)."""
+    return (
+        qs.select_related(
+            "musyawarah__kecamatan",
+            "kelompok",
+            "usulan__kelurahan__kecamatan",
+            "usulan__perangkat_daerah",
+            "usulan__prioritas_daerah",
+            "usulan__lingkungan",
+            "usulan__rt",
+        )
+        .prefetch_related(
+            Prefetch(
+                "gabungan",
+                queryset=Pembahasan.objects.select_related(
+                    "usulan__kelurahan", "usulan__lingkungan", "usulan__rt"
+                ).order_by("pk"),
+            )
+        )
+        .annotate(dilayani=Subquery(_dilayani(), output_field=IntegerField()))
+        .order_by(
+            Lower(Coalesce("usulan__perangkat_daerah__singkatan", Value(""))),
+            Coalesce("usulan__prioritas_daerah__nomor", Value(999)),
+            "musyawarah__kecamatan__nama",
+            "urutan_perangkat_daerah",
+            "urutan",
+            "pk",
+        )
+    )
+
+
+def baris(p: Pembahasan, no: int = 0) -> dict:
+    """One row as the T-D.4 form prints it, with where it comes from and how the kecamatan
+    ranked it."""
+    u = p.usulan
+    prioritas, pd = u.prioritas_daerah, u.perangkat_daerah
+    asal = [u, *(g.usulan for g in p.gabungan.all())]
+    return {
+        "no": no,
+        "pk": p.pk,
+        "usulan_pk": u.pk,
+        "kode": u.kode,
+        "prioritas_daerah": prioritas.nama if prioritas else "",
+        "sasaran_daerah": prioritas.sasaran if prioritas else "",
+        "program": str(u.get_bidang_display()),
+        "kegiatan": u.judul,
+        "sasaran": u.sasaran,
+        "lokasi": "; ".join(f"{x.kelurahan.nama}, {x.lokasi}" for x in asal),
+        "kecamatan": p.musyawarah.kecamatan.nama,
+        "kelurahan": "; ".join(dict.fromkeys(x.asal for x in asal)),
+        "volume": u.volume,
+        "satuan": str(u.get_satuan_display()),
+        "pagu": u.perkiraan_biaya,
+        "perangkat_daerah": pd.singkatan if pd else "",
+        "perangkat_daerah_nama": pd.nama if pd else "",
+        "kelompok": p.kelompok.nama if p.kelompok_id else "",
+        "urutan": p.urutan,
+        "urutan_pd": p.urutan_perangkat_daerah,
+        "nilai": p.nilai_penilaian,
+        "peringkat": p.peringkat_kelompok,
+        "status": str(u.get_status_display()),
+        "status_kode": u.status,
+        "dilayani": getattr(p, "dilayani", len(asal)),
+    }
+
+
+@dataclass(frozen=True)
+class Total:
+    """Count and biaya of one group of the compilation (a perangkat daerah, a prioritas
+    daerah, a kecamatan)."""
+
+    pk: int | None
+    nama: str
+    singkatan: str
+    jumlah: int
+    biaya: Decimal
+
+    @property
+    def label(self) -> str:
+        return self.singkatan or self.nama
+
+
+def _total(qs, pk: str, nama: str, singkatan: str | None, urut: str) -> list[Total]:
+    kolom = [pk, nama] + ([singkatan] if singkatan else [])
+    rows = (
+        qs.order_by()
+        .values(*kolom)
+        .annotate(jumlah=Count("pk"), biaya=Coalesce(Sum("usulan__perkiraan_biaya"), Decimal(0)))
+        .order_by(urut)
+    )
+    return [
+        Total(
+            pk=r[pk],
+            nama=r[nama] or "",
+            singkatan=(r[singkatan] or "") if singkatan else "",
+            jumlah=r["jumlah"],
+            biaya=r["biaya"],
+        )
+        for r in rows
+    ]
+
+
+def total_perangkat_daerah(qs) -> list[Total]:
+    """In the order of the compilation's sections (by singkatan, ignoring case)."""
+    hasil = _total(
+        qs,
+        "usulan__perangkat_daerah",
+        "usulan__perangkat_daerah__nama",
+        "usulan__perangkat_daerah__singkatan",
+        "usulan__perangkat_daerah__singkatan",
+    )
+    return sorted(hasil, key=lambda t: t.singkatan.lower())
+
+
+def total_prioritas_daerah(qs) -> list[Total]:
+    return _total(
+        qs,
+        "usulan__prioritas_daerah",
+        "usulan__prioritas_daerah__nama",
+        None,
+        "usulan__prioritas_daerah__nomor",
+    )
+
+
+def total_kecamatan(qs) -> list[Total]:
+    return _total(
+        qs,
+        "musyawarah__kecamatan",
+        "musyawarah__kecamatan__nama",
+        None,
+        "musyawarah__kecamatan__nama",
+    )
+
+
+def total_pd_prioritas(qs) -> dict[tuple, Total]:
+    """Count and biaya per (perangkat daerah, prioritas daerah): the summary sheet's grid."""
+    rows = (
+        qs.order_by()
+        .values("usulan__perangkat_daerah", "usulan__prioritas_daerah")
+        .annotate(jumlah=Count("pk"), biaya=Coalesce(Sum("usulan__perkiraan_biaya"), Decimal(0)))
+    )
+    return {
+        (r["usulan__perangkat_daerah"], r["usulan__prioritas_daerah"]): Total(
+            None, "", "", r["jumlah"], r["biaya"]
+        )
+        for r in rows
+    }
+
+
+def total_semua(qs) -> Total:
+    r = qs.order_by().aggregate(
+        jumlah=Count("pk"), biaya=Coalesce(Sum("usulan__perkiraan_biaya"), Decimal(0))
+    )
+    return Total(None, "", "", r["jumlah"], r["biaya"])

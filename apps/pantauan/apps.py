@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PantauanConfig(AppConfig):
+    name = "apps.pantauan"
+    verbose_name = "Pantauan Bappeda"

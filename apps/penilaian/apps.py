@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PenilaianConfig(AppConfig):
+    name = "apps.penilaian"
+    verbose_name = "Penilaian (skoring)"
