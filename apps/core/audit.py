@@ -42,6 +42,34 @@ def selisih(sebelum: dict, sesudah: dict) -> dict:
     }
 
 
+def jejak(
+    *,
+    oleh,
+    objek,
+    aksi: str,
+    perubahan: dict | None = None,
+    catatan: str = "",
+    induk=None,
+) -> Jejak:
+    """The unsaved row ``catat_jejak`` records: for services that write many at once
+    (``Jejak.objects.bulk_create``)."""
+    jenis, pk = kunci_objek(objek)
+    induk_jenis, induk_id = kunci_objek(induk) if induk is not None else ("", "")
+    sumber = objek if hasattr(objek, "kode_wilayah") else induk
+    return Jejak(
+        oleh=oleh if getattr(oleh, "pk", None) else None,
+        kode_wilayah=getattr(sumber, "kode_wilayah", "") or "",
+        objek_jenis=jenis,
+        objek_id=pk,
+        objek=str(objek)[:200],
+        induk_jenis=induk_jenis,
+        induk_id=induk_id,
+        aksi=str(aksi),
+        perubahan={str(f): nilai_jejak(list(v)) for f, v in (perubahan or {}).items()},
+        catatan=catatan,
+    )
+
+
 def catat_jejak(
     *,
     oleh,
@@ -54,18 +82,8 @@ def catat_jejak(
     """Record that ``oleh`` did ``aksi`` on ``objek`` (a part of ``induk``, if given),
     with ``perubahan`` as {field: [old, new]}. Scoped by the wilayah of ``objek`` (or of
     ``induk``)."""
-    jenis, pk = kunci_objek(objek)
-    induk_jenis, induk_id = kunci_objek(induk) if induk is not None else ("", "")
-    sumber = objek if hasattr(objek, "kode_wilayah") else induk
-    return Jejak.objects.create(
-        oleh=oleh if getattr(oleh, "pk", None) else None,
-        kode_wilayah=getattr(sumber, "kode_wilayah", "") or "",
-        objek_jenis=jenis,
-        objek_id=pk,
-        objek=str(objek)[:200],
-        induk_jenis=induk_jenis,
-        induk_id=induk_id,
-        aksi=str(aksi),
-        perubahan={str(f): nilai_jejak(list(v)) for f, v in (perubahan or {}).items()},
-        catatan=catatan,
+    baris = jejak(
+        oleh=oleh, objek=objek, aksi=aksi, perubahan=perubahan, catatan=catatan, induk=induk
     )
+    baris.save(force_insert=True)
+    return baris

@@ -7,6 +7,7 @@ and the documents must not depend on which locale a worker process happens to ru
 
 import datetime
 import zoneinfo
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
@@ -154,3 +155,13 @@ def awal_kecil(teks: str) -> str:
     acronym ("Anggota DPRD" → "anggota DPRD", "LSM/organisasi" stays)."""
     teks = str(teks)
     return teks if teks[:2].isupper() else teks[:1].lower() + teks[1:]
+
+
+def label_pilihan(choices) -> Callable[[str], str]:
+    """value → label of a ``TextChoices``, translated once per language and value.
+
+    ``get_FOO_display`` rebuilds a dict of every (lazily translated) label on each call:
+    fine for one row, most of the time of a 20,000-row export. Build this once per export
+    (the language is the one active when it is called)."""
+    peta = {value: str(label) for value, label in choices.choices}
+    return lambda value: peta.get(value, value)

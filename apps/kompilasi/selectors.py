@@ -13,9 +13,11 @@ daerah, a camat their kecamatan, an SKPD the usulan addressed to it.
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Lower
+from django.utils.translation import get_language
 
 from apps.musyawarah.models import (
     Keputusan,
@@ -24,7 +26,7 @@ from apps.musyawarah.models import (
     Tingkat,
     Verifikasi,
 )
-from apps.usulan.models import Usulan
+from apps.usulan.models import Bidang, Satuan, Status, Usulan
 
 # The filters the page and the downloads understand (GET parameters, values as strings).
 SARINGAN = (
@@ -119,6 +121,16 @@ def dengan_isi(qs):
     )
 
 
+@cache
+def _label(choices, value: str, _bahasa: str | None) -> str:
+    # get_FOO_display rebuilds a dict of every lazily translated label on each call: most
+    # of the time of a whole-daerah workbook. Translated once per value and language.
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value
+
+
 def baris(p: Pembahasan, no: int = 0) -> dict:
     """One row as the T-D.4 form prints it, with where it comes from and how the kecamatan
     ranked it."""
@@ -132,14 +144,14 @@ def baris(p: Pembahasan, no: int = 0) -> dict:
         "kode": u.kode,
         "prioritas_daerah": prioritas.nama if prioritas else "",
         "sasaran_daerah": prioritas.sasaran if prioritas else "",
-        "program": str(u.get_bidang_display()),
+        "program": _label(Bidang, u.bidang, get_language()),
         "kegiatan": u.judul,
         "sasaran": u.sasaran,
         "lokasi": "; ".join(f"{x.kelurahan.nama}, {x.lokasi}" for x in asal),
         "kecamatan": p.musyawarah.kecamatan.nama,
         "kelurahan": "; ".join(dict.fromkeys(x.asal for x in asal)),
         "volume": u.volume,
-        "satuan": str(u.get_satuan_display()),
+        "satuan": _label(Satuan, u.satuan, get_language()),
         "pagu": u.perkiraan_biaya,
         "perangkat_daerah": pd.singkatan if pd else "",
         "perangkat_daerah_nama": pd.nama if pd else "",
@@ -148,7 +160,7 @@ def baris(p: Pembahasan, no: int = 0) -> dict:
         "urutan_pd": p.urutan_perangkat_daerah,
         "nilai": p.nilai_penilaian,
         "peringkat": p.peringkat_kelompok,
-        "status": str(u.get_status_display()),
+        "status": _label(Status, u.status, get_language()),
         "status_kode": u.status,
         "dilayani": getattr(p, "dilayani", len(asal)),
     }

@@ -12,7 +12,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -38,7 +37,12 @@ from apps.dokumen.xlsx_impor import (
 from apps.dokumen.xlsx_templat import tulis_templat
 from apps.siklus.models import Siklus
 from apps.usulan.models import Bidang, Satuan, Sektor, SumberPembiayaan, Usulan
-from apps.usulan.services import ISIAN, siklus_aktif_untuk, usulan_buat
+from apps.usulan.services import (
+    ISIAN,
+    siklus_aktif_untuk,
+    usulan_buat_banyak,
+    usulan_periksa_baru,
+)
 from apps.wilayah.models import RT, Kelurahan, Lingkungan, PerangkatDaerah
 
 LEMBAR = "Usulan"
@@ -404,7 +408,7 @@ def _data_baris(nilai: dict, kolom: dict, baris: int, galat: list, rt_map: dict)
 
 def _periksa_model(usulan: Usulan, kolom: dict, baris: int, galat: list, sudah: set) -> None:
     try:
-        usulan.full_clean(exclude=["kode", "diusulkan_sejak", "sidik_impor"], validate_unique=False)
+        usulan_periksa_baru(usulan)
     except ValidationError as e:
         for name, pesan_list in e.message_dict.items():
             if name in sudah:
@@ -457,12 +461,8 @@ def usulan_impor(*, user, kelurahan: Kelurahan, berkas) -> HasilImpor:
             siklus=siklus, kelurahan=kelurahan, sidik_impor__in=[s for _b, _d, s in siap]
         ).values_list("sidik_impor", flat=True)
     )
-    with transaction.atomic():
-        for baris, data, s in siap:
-            if s in ada:
-                hasil.dilewati.append(baris)
-                continue
-            hasil.dibuat.append(
-                usulan_buat(user=user, kelurahan=kelurahan, data=data, sidik_impor=s)
-            )
+    hasil.dilewati = [baris for baris, _d, s in siap if s in ada]
+    hasil.dibuat = usulan_buat_banyak(
+        user=user, kelurahan=kelurahan, isian=[(d, s) for _b, d, s in siap if s not in ada]
+    )
     return hasil

@@ -57,7 +57,11 @@ def daftar(request):
     saring = form.saring() if request.GET else {}
     siklus = saring.get("siklus") or siklus_bawaan(request.user)
     qs = selectors.usulan_daftar(request.user, siklus=siklus, saring=saring)
-    halaman = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("hal"))
+    ringkasan = selectors.usulan_ringkasan(qs)
+    paginator = Paginator(qs, PER_HALAMAN)
+    # The summary already counted the rows: no second COUNT over the whole siklus.
+    paginator.count = ringkasan["jumlah"]
+    halaman = paginator.get_page(request.GET.get("hal"))
     # "Pilih semua draf" without JavaScript: the same page with every draft ticked.
     pilih_semua = request.GET.get("pilih") == "draf"
     params = request.GET.copy()
@@ -73,7 +77,7 @@ def daftar(request):
             "form": form,
             "siklus": siklus,
             "halaman": halaman,
-            "ringkasan": selectors.usulan_ringkasan(qs),
+            "ringkasan": ringkasan,
             "params": params.urlencode(),
             "kembali": kembali,
             "params_pilih": params_pilih.urlencode(),

@@ -8,7 +8,8 @@ from openpyxl import load_workbook
 
 from apps.usulan.ekspor import ekspor_du_rkp
 from apps.usulan.models import Status, Usulan
-from tests.factories import buat_usulan
+from apps.wilayah.models import RT
+from tests.factories import banyak_usulan, buat_usulan
 from tests.helpers import klien
 
 DU_RKP = [
@@ -101,3 +102,30 @@ def test_skpd_export_holds_only_what_a_forum_sent_to_it(
     _ws, rows = _baca(response.content)
     judul = [r[2] for r in rows[4:] if isinstance(r[0], int)]
     assert judul == ["Siring untuk PUPR"]
+
+
+def test_location_is_written_like_the_usulan_page(operator_a, kelurahan_a, siklus):
+    lingkungan = kelurahan_a.lingkungan.get(nomor=2)
+    rt = RT.objects.create(lingkungan=lingkungan, nomor=3)
+    buat_usulan(operator_a, kelurahan_a, judul="Dengan RT", lingkungan=lingkungan, rt=rt)
+    buat_usulan(operator_a, kelurahan_a, judul="Tanpa RT", lingkungan=lingkungan)
+    _ws, rows = _baca(ekspor_du_rkp(operator_a, siklus=siklus, saring={})[2])
+    lokasi = {r[2]: r[3] for r in rows[5:7]}
+    assert lokasi == {
+        "Dengan RT": Usulan.objects.get(judul="Dengan RT").lokasi,
+        "Tanpa RT": Usulan.objects.get(judul="Tanpa RT").lokasi,
+    }
+    assert lokasi["Dengan RT"] == "RT 03/RW 02" and lokasi["Tanpa RT"] == "RW 02"
+
+
+def test_export_queries_do_not_grow_with_rows(
+    bappeda, kelurahan_a, kelurahan_b, siklus, pupr, django_assert_max_num_queries
+):
+    banyak_usulan(siklus, kelurahan_a, 2, perangkat_daerah=pupr)
+    with django_assert_max_num_queries(6):  # the user's penugasan, one per bidang
+        ekspor_du_rkp(bappeda, siklus=siklus, saring={})
+    banyak_usulan(siklus, kelurahan_a, 60, perangkat_daerah=pupr)
+    banyak_usulan(siklus, kelurahan_b, 60)
+    with django_assert_max_num_queries(6):  # the user's penugasan, one per bidang
+        _ws, rows = _baca(ekspor_du_rkp(bappeda, siklus=siklus, saring={})[2])
+    assert sum(isinstance(r[0], int) for r in rows[4:]) == 122

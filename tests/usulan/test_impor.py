@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
 from apps.core.exceptions import DomainError
+from apps.core.models import Jejak
 from apps.usulan.impor import templat_usulan, usulan_impor
 from apps.usulan.models import Status, Usulan
 from apps.wilayah.models import RT
@@ -455,3 +456,29 @@ def test_import_refused_for_another_kelurahan(templat, operator_b, kelurahan_a):
         usulan_impor(
             user=operator_b, kelurahan=kelurahan_a, berkas=isi_templat(templat, [BARIS_BAIK])
         )
+
+
+def test_import_queries_do_not_grow_with_rows(
+    templat, operator_a, kelurahan_a, django_assert_max_num_queries
+):
+    """Links are loaded once for the whole file and rows are written in bulk: a 2,000-row
+    workbook must not cost thousands of queries (it once cost 65 per row)."""
+    sedikit = isi_templat(templat, [{**BARIS_BAIK, "Jenis Kegiatan": "Satu"}])
+    banyak = isi_templat(
+        templat, [{**BARIS_BAIK, "Jenis Kegiatan": f"Usulan {i}"} for i in range(40)]
+    )
+    buruk = isi_templat(
+        templat,
+        [{**BARIS_BAIK, "Jenis Kegiatan": f"Buruk {i}", "Volume": "-1"} for i in range(40)],
+    )
+    with django_assert_max_num_queries(15):
+        assert len(usulan_impor(user=operator_a, kelurahan=kelurahan_a, berkas=sedikit).dibuat) == 1
+    with django_assert_max_num_queries(15):
+        hasil = usulan_impor(user=operator_a, kelurahan=kelurahan_a, berkas=banyak)
+    assert len(hasil.dibuat) == 40
+    assert {u.riwayat.count() for u in hasil.dibuat} == {1}
+    assert len({u.kode for u in hasil.dibuat}) == 40
+    assert Jejak.objects.filter(objek_jenis="usulan.usulan", aksi="status").count() == 41
+    with django_assert_max_num_queries(10):
+        hasil = usulan_impor(user=operator_a, kelurahan=kelurahan_a, berkas=buruk)
+    assert len(hasil.galat) == 40 and Usulan.objects.count() == 41
