@@ -182,6 +182,26 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Request limits of the app itself (the proxy in front limits bodies too, README).
+# Form fields: 2.5 MB and 5,000 fields (a Pleno II of a few hundred usulan posts four
+# fields each). Files: up to 2.5 MB in memory, larger ones spooled to a temporary file,
+# and no request with more than UPLOAD_MAX_SIZE of files (three 8 MB photos and the form)
+# is read at all; each field has its own limit (photo 8 MB, forum material 10 MB, Excel
+# import 5 MB), checked with the file's content.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+DATA_UPLOAD_MAX_NUMBER_FILES = 25
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+UPLOAD_MAX_SIZE = int(os.environ.get("DJANGO_UPLOAD_MAX_MB", "30")) * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "apps.core.unggahan.BatasUnggahanHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Pillow refuses images past this many pixels (decompression bombs: a few KB of PNG
+# that unpack to gigabytes) wherever an image is opened, in the app or in WeasyPrint.
+MAX_IMAGE_PIXELS = 50_000_000
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
