@@ -112,3 +112,38 @@ def test_xml_entities_in_a_workbook_are_never_expanded():
     isi = _ganti_lembar(_xlsx(), dengan_entitas)
     with pytest.raises(DomainError, match="rusak atau tidak dapat dibaca"):
         baca_xlsx(SimpleUploadedFile("entitas.xlsx", isi), KOLOM)
+
+
+@pytest.mark.django_db
+def test_a_scanned_berita_acara_is_checked_by_content(settings, tmp_path, kelurahan_a):
+    """The hand-signed scan (PDF or JPEG, 15 MB): a page starting with the JPEG marker is
+    not a JPEG; a real photo of the page is."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from apps.dokumen.models import DokumenFinal
+    from apps.dokumen.services import pindaian_unggah
+
+    settings.MEDIA_ROOT = tmp_path
+    dokumen = DokumenFinal.objects.create(
+        kode="ABCD-EFGH",
+        jenis="berita_acara_desa",
+        judul="Berita acara uji",
+        nomor="1/BA",
+        kode_wilayah=kelurahan_a.kode,
+        nama_wilayah=kelurahan_a.nama,
+        snapshot={},
+        sha256_snapshot="0" * 64,
+        pdf=ContentFile(b"%PDF-1.4 uji", name="uji.pdf"),
+        sha256_pdf="0" * 64,
+        ditandatangani_pada=timezone.now(),
+    )
+    palsu = b"\xff\xd8\xff<html><script>alert(1)</script></html>"
+    with pytest.raises(DomainError, match="Isi berkas bukan PDF, JPG"):
+        pindaian_unggah(dokumen=dokumen, berkas=SimpleUploadedFile("ba.jpg", palsu))
+    foto = io.BytesIO()
+    Image.new("RGB", (60, 80), "white").save(foto, format="JPEG")
+    pindaian_unggah(dokumen=dokumen, berkas=SimpleUploadedFile("ba.jpg", foto.getvalue()))
+    dokumen.refresh_from_db()
+    with dokumen.pindaian.open("rb") as f:
+        assert f.read() == foto.getvalue()
