@@ -139,7 +139,7 @@ def test_a_scanned_berita_acara_is_checked_by_content(settings, tmp_path, kelura
         ditandatangani_pada=timezone.now(),
     )
     palsu = b"\xff\xd8\xff<html><script>alert(1)</script></html>"
-    with pytest.raises(DomainError, match="Isi berkas bukan PDF, JPG"):
+    with pytest.raises(DomainError, match="Pindaian harus berupa PDF atau JPEG"):
         pindaian_unggah(dokumen=dokumen, berkas=SimpleUploadedFile("ba.jpg", palsu))
     foto = io.BytesIO()
     Image.new("RGB", (60, 80), "white").save(foto, format="JPEG")
