@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks_db",
+    "axes",
 ]
 
 # Background tasks (the big compilation downloads): Django's tasks framework with a
@@ -96,6 +97,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "apps.core.middleware.BasisDataSibukMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "musrenbang.urls"
@@ -138,6 +142,12 @@ AUTH_USER_MODEL = "akun.User"
 LOGIN_URL = "akun:masuk"
 LOGIN_REDIRECT_URL = "beranda:index"
 LOGOUT_REDIRECT_URL = "akun:masuk"
+AUTHENTICATION_BACKENDS = [
+    # Refuses a login attempt while its username+IP is locked out, before the password
+    # is even checked; then Django's own backend.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -173,6 +183,26 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Request limits of the app itself (the proxy in front limits bodies too, README).
+# Form fields: 2.5 MB and 5,000 fields (a Pleno II of a few hundred usulan posts four
+# fields each). Files: up to 2.5 MB in memory, larger ones spooled to a temporary file,
+# and no request with more than UPLOAD_MAX_SIZE of files (three 8 MB photos and the form)
+# is read at all; each field has its own limit (photo 8 MB, forum material 10 MB, Excel
+# import 5 MB), checked with the file's content.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+DATA_UPLOAD_MAX_NUMBER_FILES = 25
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+UPLOAD_MAX_SIZE = int(os.environ.get("DJANGO_UPLOAD_MAX_MB", "30")) * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "apps.core.unggahan.BatasUnggahanHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Pillow refuses images past this many pixels (decompression bombs: a few KB of PNG
+# that unpack to gigabytes) wherever an image is opened, in the app or in WeasyPrint.
+MAX_IMAGE_PIXELS = 50_000_000
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -187,7 +217,27 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_AGE = 60 * 60 * 12  # one working day at the kantor kelurahan
+# One working day at the kantor kelurahan; the session also ends when the browser
+# closes (a shared computer). Changing a password ends the account's other sessions
+# (Django checks each session against the password hash).
+SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_COOKIE_AGE", 60 * 60 * 12))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one
+# username from one address, that pair is locked for AXES_COOLOFF_TIME hours (or until an
+# admin unlocks it in Data induk → Pengguna). Per pair, so an attacker can neither try
+# passwords endlessly nor lock a colleague out from another computer.
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("DJANGO_LOGIN_LOCKOUT_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "apps.akun.throttle.respons_terkunci"
+AXES_USERNAME_FORM_FIELD = "username"
+# Behind a proxy every request comes from the proxy: the client's address is then the
+# entry the proxy appended to X-Forwarded-For (DJANGO_PROXY_COUNT proxies in front).
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "apps.akun.throttle.alamat_klien"
+AXES_VERBOSE = False  # no banner on every manage.py command; lockouts are still logged
 # Every script and stylesheet is a vendored file under /static/: no inline script,
 # no CDN. Images may be data: URIs (QR codes are rendered inline).
 SECURE_CSP = {
@@ -212,5 +262,7 @@ LOGGING = {
     "loggers": {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # django-axes narrates every login at INFO; lockouts are WARNING.
+        "axes": {"level": "WARNING"},
     },
 }

@@ -3,13 +3,20 @@
 Out of the actor's wilayah → 404 (nothing leaks); inside but the peran may not → 403;
 anonymous → 302 to the login page. A refused POST changes nothing in the database.
 Every new view adds its rows here (tests/test_urls.py checks that every URL has some).
+
+Every POST is sent three times: with the row's data, with no fields at all, and with a
+hostile body (wrong types, huge numbers, and ids of another wilayah's RW, RT, perangkat
+daerah, masalah, RPJM kegiatan, participants... in the fields that name objects). A
+refusal does not depend on the body: scope and right are checked before anything posted
+is read. Whoever is allowed gets no server error from the bad bodies either. Every GET
+row is posted to as well, with the hostile body.
 """
 
 from urllib.parse import urlsplit
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import resolve, reverse
 from django.utils import timezone
@@ -1100,6 +1107,7 @@ def dunia_usulan(django_db_setup, django_db_blocker, tmp_path_factory):
             ditandatangani_pada=timezone.now(),
         )
         bangun_kecamatan(d)
+        d.asing = _bangun_asing(d)
         from apps.kompilasi.models import StatusUnduhan, Unduhan
 
         d.unduhan = Unduhan.objects.create(
@@ -1182,10 +1190,152 @@ def test_permission_matrix(dunia_usulan, db, url, actor, status):
         b"".join(response.streaming_content)
 
 
+def _bangun_asing(d) -> dict[str, object]:
+    """Objects of other wilayah (and other forums), by the name of the fields that name
+    them: the hostile bodies put their ids where the row's own belong."""
+    from apps.musyawarah.models import Pembahasan, Peserta
+    from tests.factories import (
+        KecamatanFactory,
+        KelurahanFactory,
+        LingkunganFactory,
+        PerangkatDaerahFactory,
+        RTFactory,
+    )
+
+    d.rt_a = RTFactory(lingkungan=d.kelurahan_a.lingkungan.get(nomor=1), nomor=3)
+    rw_b = LingkunganFactory(kelurahan=d.kelurahan_b, nomor=7)
+    rt_b = RTFactory(lingkungan=rw_b, nomor=3)
+    pd_lain = PerangkatDaerahFactory(daerah=d.daerah_lain, singkatan="Dinas Lain")
+    # A kecamatan and kelurahan of the other daerah: in nobody's scope but its Bappeda's.
+    kecamatan_lain = KecamatanFactory(daerah=d.daerah_lain, kode="63.72.01", nama="Landasan")
+    kelurahan_lain = KelurahanFactory(
+        kecamatan=kecamatan_lain, kode="63.72.01.1001", nama="Landasan Ulin"
+    )
+    masalah_b = kajian.masalah_simpan(
+        user=d.operator_b, kelurahan=d.kelurahan_b, data={"sektor": "ekonomi", "uraian": "b"}
+    )
+    rpjm_b = kajian.rpjm_simpan(
+        user=d.operator_b,
+        kelurahan=d.kelurahan_b,
+        data={"bidang": "pembangunan", "kegiatan": "B", "tahun_mulai": 2025, "tahun_selesai": 2030},
+    )
+    usulan_b = buat_usulan(d.operator_b, d.kelurahan_b, judul="Drainase Mantuil")
+    # A participant and a discussed usulan of kelurahan A2's forum: another forum than
+    # the desa forum A and the kecamatan forum of the rows.
+    peserta_lain = Peserta.objects.filter(musyawarah=d.desa_a2).first()
+    pembahasan_lain = Pembahasan.objects.filter(musyawarah=d.desa_a2).first()
+    return {
+        "kelurahan": kelurahan_lain.kode,
+        "kecamatan": kecamatan_lain.kode,
+        "daerah": d.daerah_lain.kode,
+        "lingkungan": rw_b.pk,
+        "rt": rt_b.pk,
+        "perangkat_daerah": pd_lain.pk,
+        "pd": pd_lain.pk,
+        "masalah": masalah_b.pk,
+        "rpjm": rpjm_b.pk,
+        "rpjm_desa": rpjm_b.pk,
+        "usulan": usulan_b.pk,
+        "peserta": peserta_lain.pk,
+        "penilai": peserta_lain.pk,
+        "perumus": peserta_lain.pk,
+        "ketua": peserta_lain.pk,
+        "sekretaris": peserta_lain.pk,
+        "notulen": peserta_lain.pk,
+        "pimpinan": peserta_lain.pk,
+        "fasilitator": d.fasilitator_b.pk,
+        "pembahasan": pembahasan_lain.pk,
+        "utama": pembahasan_lain.pk,
+        "lain": pembahasan_lain.pk,
+        "kriteria": d.rekomendasi.pk,
+        "siklus": 10**6,
+    }
+
+
+# Wrong types for the fields that name no object: text where a number belongs, numbers
+# no column holds, a NUL byte, impossible dates, a megabyte of text.
+SALAH_TIPE = ["abc", "9" * 30, "-1", "x\x00y", "0001-01-01", "9999-12-31T99:99", "😀" * 10**5]
+
+
+def jahat(d, isi: dict) -> dict:
+    """The hostile counterpart of a POST body: every field named after an object holds
+    another wilayah's id, the others a wrong type; plus every object field the row did
+    not send (a view that reads more than its form shows)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    asing = d.asing
+    hasil: dict = {}
+    for i, (key, value) in enumerate(isi.items()):
+        nama = key.rsplit("-", 1)[-1]
+        if key == "bagian" or key in PILIH_WILAYAH:
+            # Which form of the page, which wilayah the row acts on: kept, so the same
+            # form is reached for the same target (another kelurahan's code would only
+            # make it a valid request of that kelurahan's own operator).
+            hasil[key] = value
+        elif nama in asing:
+            hasil[key] = [asing[nama], "abc"] if isinstance(value, list) else asing[nama]
+        elif hasattr(value, "read"):
+            # A web page (with a script) named like the document the field wants.
+            hasil[key] = SimpleUploadedFile(
+                value.name, b"<html><script>alert(1)</script></html>", "application/pdf"
+            )
+        elif isinstance(value, list):
+            hasil[key] = ["abc", "9" * 30]
+        else:
+            hasil[key] = SALAH_TIPE[i % len(SALAH_TIPE)]
+    return {**asing, "versi": "abc", "hadir": "abc", **hasil}
+
+
+# Fields that choose the wilayah a request acts on (e.g. which kelurahan's forum to open).
+PILIH_WILAYAH = {"kelurahan", "kecamatan", "daerah"}
+
+BODI = ("kosong", "jahat")
+
+
+def _penolakan_sama(diharapkan: int, didapat: int, *, halaman: bool = False) -> bool:
+    """Is ``didapat``, for a bad body, the same refusal as ``diharapkan`` for the row's?
+    Out of scope (404) and not logged in (302) must not depend on the body at all. Inside
+    the scope without the right (403), a body naming something outside may be not found
+    instead (404), and a body that names no action may show the page the actor reads
+    anyway (200; nothing may change either way). On a page's URL (``halaman``) a view that
+    takes no POST may say so (405) to everyone."""
+    if halaman and didapat == 405:
+        return True
+    if diharapkan == 403:
+        return didapat in (403, 404, 200)
+    return didapat == diharapkan
+
+
+def _bodi(d, isi: dict, jenis: str) -> dict:
+    """No fields but the wilayah the row acts on (without it, a view acts on the actor's
+    own wilayah: a different request), or the hostile body."""
+    if jenis == "kosong":
+        return {k: v for k, v in isi.items() if k in PILIH_WILAYAH}
+    return jahat(d, isi)
+
+
+def _kirim(client, alamat, isi):
+    """POST, and read a streamed answer to its end (that closes the file it serves)."""
+    response = client.post(alamat, isi)
+    if response.streaming:
+        b"".join(response.streaming_content)
+    return response
+
+
+def _tanpa_galat(client, alamat, isi) -> None:
+    """The allowed actor's POST of a bad body: no server error, whatever it answers (a
+    form with its errors, a refusal with a message). Rolled back afterwards."""
+    with transaction.atomic():
+        response = _kirim(client, alamat, isi)
+        assert response.status_code < 500
+        transaction.set_rollback(True)
+
+
 @pytest.mark.parametrize(("url", "actor", "status", "data"), _cases(MATRIX_POST, post=True))
 def test_permission_matrix_post(dunia_usulan, db, settings, tmp_path, url, actor, status, data):
-    """Refused: nothing in the database changed. A row with its own data: the allowed
-    actors' POST changes it (so the refusals would have been seen)."""
+    """Refused: nothing in the database changed, with the row's data, no data, or hostile
+    data. A row with its own data: the allowed actors' POST changes it (so the refusals
+    would have been seen); their empty and hostile POSTs cause no server error."""
     settings.MEDIA_ROOT = tmp_path
     d = dunia_usulan
     client = _klien(d, actor)
@@ -1195,7 +1345,207 @@ def test_permission_matrix_post(dunia_usulan, db, settings, tmp_path, url, actor
     response = client.post(alamat, isi)
     _cek(response, actor, status, alamat)
     sesudah = isi_basis_data()
-    if _ditolak(actor, status) or getattr(data, "tetap", False):
+    ditolak = _ditolak(actor, status)
+    if ditolak or getattr(data, "tetap", False):
         assert berubah(sebelum, sesudah) == []
     elif data:
         assert berubah(sebelum, sesudah), "the allowed POST changed nothing"
+    for jenis in BODI:
+        bodi = _bodi(d, data(d) if data else {"alasan": "uji"}, jenis)
+        if ditolak:
+            response = _kirim(client, alamat, bodi)
+            assert _penolakan_sama(status, response.status_code), (jenis, response.status_code)
+            if response.status_code == status:
+                _cek(response, actor, status, alamat)
+        else:
+            _tanpa_galat(client, alamat, bodi)
+    if ditolak:
+        assert berubah(sesudah, isi_basis_data()) == []
+
+
+def _get_cases():
+    return [pytest.param(url, expected, id=name) for name, url, expected in MATRIX]
+
+
+@pytest.mark.parametrize(("url", "expected"), _get_cases())
+def test_permission_matrix_get_rows_posted(dunia_usulan, db, url, expected):
+    """A page's URL posted to with a hostile body: whoever may not see or use it is
+    refused as on GET (or told the method is not allowed) and nothing changes; whoever
+    may gets no server error. One test per row (the actors in a loop) keeps it fast."""
+    d = dunia_usulan
+    alamat = url(d)
+    isi = jahat(d, {})
+    klien_aktor = {actor: _klien(d, actor) for actor in expected}  # logging in writes
+    sebelum = isi_basis_data()
+    for actor, status in expected.items():
+        client = klien_aktor[actor]
+        if _ditolak(actor, status):
+            response = _kirim(client, alamat, isi)
+            assert _penolakan_sama(status, response.status_code, halaman=True), (
+                actor,
+                response.status_code,
+            )
+            if response.status_code == status:
+                _cek(response, actor, status, alamat)
+        else:
+            _tanpa_galat(client, alamat, isi)
+    assert berubah(sebelum, isi_basis_data()) == []
+
+
+# The only file served inline: the photo of an usulan, which is never the uploaded bytes
+# but the app's own JPEG re-encoding of them (apps.usulan.foto), shown in <img> tags.
+INLINE = {"usulan:foto_lihat"}
+
+
+def test_every_file_served_is_an_attachment_never_sniffed(dunia_usulan, db):
+    """Each page and file of the matrix, fetched by the first actor who may: no response
+    is sniffed into another type, no file opens as a page (HTML, SVG) in the app's origin,
+    and every file but the re-encoded photo downloads as an attachment."""
+    d = dunia_usulan
+    berkas = set()
+    for name, url, expected, *_data in MATRIX:
+        actor = next((a for a, s in expected.items() if s == 200), None)
+        if actor is None:
+            continue
+        alamat = url(d)
+        response = _klien(d, actor).get(alamat)
+        isi = b"".join(response.streaming_content) if response.streaming else response.content
+        assert response["X-Content-Type-Options"] == "nosniff", name
+        jenis = response["Content-Type"].split(";")[0]
+        if jenis == "text/html":
+            assert "Content-Disposition" not in response, name
+            continue
+        berkas.add(name)
+        assert jenis != "image/svg+xml", name
+        if resolve(urlsplit(alamat).path).view_name in INLINE:
+            assert jenis == "image/jpeg" and isi.startswith(b"\xff\xd8\xff"), name
+        else:
+            assert response["Content-Disposition"].startswith("attachment;"), name
+    # The walk met the files it is about (uploads, signed documents, exports).
+    assert {
+        "usulan foto A",
+        "musyawarah materi unduh A",
+        "verifikasi unduh",
+        "kompilasi unduhan berkas",
+        "musyawarah unduh pdf A",
+    } <= berkas
+
+
+def _usulan_sah(d) -> dict:
+    """A complete usulan of kelurahan A naming an object of every kind its form offers."""
+    return {
+        "judul": "Lampu jalan gang Rahayu",
+        "bidang": "pembangunan",
+        "sektor": "infrastruktur",
+        "permasalahan": "Gang gelap di malam hari",
+        "volume": "10",
+        "satuan": "titik",
+        "lingkungan": d.rt_a.lingkungan_id,
+        "rt": d.rt_a.pk,
+        "sasaran": "Warga RT 03",
+        "perkiraan_biaya": "50000000",
+        "sumber_pembiayaan": "apbd",
+        "perangkat_daerah": d.pupr.pk,
+        "masalah": d.masalah.pk,
+        "rpjm_desa": d.rpjm.pk,
+        "pengusul": "Ketua RT 03",
+        "versi": str(d.usulan.versi),
+    }
+
+
+def _baris(nama):
+    """The URL and data of the MATRIX_POST row ``nama``."""
+    return next((url, data) for n, url, _e, *data in MATRIX_POST if n == nama)
+
+
+USULAN_OBJEK = ("lingkungan", "rt", "perangkat_daerah", "masalah", "rpjm_desa")
+# (case, url, actor, valid data, the fields naming objects): the form pages where a user
+# picks RW, RT, perangkat daerah, masalah, RPJM kegiatan, participants, delegates, group
+# leaders, fasilitator, usulan to merge or scorers.
+LINTAS_WILAYAH = [
+    *[
+        ("usulan tambah", lambda d: reverse("usulan:tambah"), "operator_a", _usulan_sah, f)
+        for f in USULAN_OBJEK
+    ],
+    *[
+        (
+            "usulan ubah",
+            lambda d: reverse("usulan:ubah", args=[d.usulan.pk]),
+            "operator_a",
+            _usulan_sah,
+            f,
+        )
+        for f in USULAN_OBJEK
+    ],
+    (
+        "masalah tambah",
+        lambda d: reverse("usulan:masalah_tambah"),
+        "operator_a",
+        lambda d: {"sektor": "ekonomi", "uraian": "Pasar sepi", "lingkungan": d.rt_a.lingkungan_id},
+        "lingkungan",
+    ),
+    *[
+        (nama, _baris(nama)[0], "camat_a", _baris(nama)[1][0], f)
+        for nama, fields in (
+            ("kecamatan delegasi", ["peserta"]),
+            ("kecamatan pleno perumus", ["perumus"]),
+            ("kecamatan kelompok ubah", ["perangkat_daerah"]),
+            ("kecamatan pimpinan sosial", ["ketua", "sekretaris", "notulen", "fasilitator"]),
+            ("kecamatan verifikasi sosial", ["perangkat_daerah"]),
+            ("kecamatan gabung sosial", ["utama", "lain"]),
+            ("kecamatan usulan kecamatan tambah", ["lingkungan", "perangkat_daerah"]),
+            ("penilaian penilai infra", ["penilai"]),
+        )
+        for f in fields
+    ],
+]
+
+
+@pytest.mark.parametrize(
+    ("url", "actor", "data", "field"),
+    [pytest.param(u, a, data, f, id=f"{n}-{f}") for n, u, a, data, f in LINTAS_WILAYAH],
+)
+def test_fields_naming_objects_accept_only_objects_in_scope(
+    dunia_usulan, db, settings, tmp_path, url, actor, data, field
+):
+    """The same valid POST, once as it is (it changes the database: rolled back), once
+    with one field naming another wilayah's (or another forum's) object: refused, and
+    nothing changes."""
+    settings.MEDIA_ROOT = tmp_path
+    d = dunia_usulan
+    client = _klien(d, actor)
+    alamat = url(d)
+    sah = data(d)
+    sebelum = isi_basis_data()
+    with transaction.atomic():
+        response = client.post(alamat, sah)
+        assert response.status_code == 302, "the valid POST was refused"
+        assert berubah(sebelum, isi_basis_data()), "the valid POST changed nothing"
+        transaction.set_rollback(True)
+    kunci = next((k for k in sah if k.rsplit("-", 1)[-1] == field), field)
+    asing = d.asing[field]
+    isi = {**sah, kunci: [asing] if isinstance(sah.get(kunci), list) else asing}
+    response = client.post(alamat, isi)
+    assert response.status_code in (200, 302, 404)
+    assert berubah(sebelum, isi_basis_data()) == []
+
+
+def test_every_post_needs_the_csrf_token(dunia_usulan, db, settings, tmp_path):
+    """Each POST row, by an actor it would serve, from a browser that did not get the
+    form (no CSRF token): refused with the CSRF page, and nothing changes."""
+    settings.MEDIA_ROOT = tmp_path
+    d = dunia_usulan
+    kasus = []
+    for name, url, expected, *data in MATRIX_POST:
+        actor = next((a for a, s in expected.items() if s in (200, 302) and a != ANON), None)
+        if actor is not None:
+            client = _klien(d, actor)  # logging in writes: before the snapshot
+            client.handler.enforce_csrf_checks = True
+            kasus.append((name, client, url(d), data[0](d) if data else {"alasan": "uji"}))
+    assert len(kasus) > 50
+    sebelum = isi_basis_data()
+    for name, client, alamat, isi in kasus:
+        response = _kirim(client, alamat, isi)
+        assert response.status_code == 403, name
+        assert "Formulir sudah kedaluwarsa" in response.content.decode(), name
+    assert berubah(sebelum, isi_basis_data()) == []

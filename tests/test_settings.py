@@ -14,6 +14,8 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": "p9$Zk2#vLq8!wX4@mN7^rT1&yB6*cF3(hJ5)dS0-gK9+eA2=uW8_oI4~",
     "DJANGO_ALLOWED_HOSTS": "musrenbang.banjarmasinkota.go.id",
     "DATABASE_URL": "sqlite:///:memory:",
+    "DJANGO_PROXY_COUNT": "1",
+    "TIME_ZONE": "Asia/Makassar",
 }
 
 
@@ -33,6 +35,37 @@ def test_check_deploy_prints_no_warning():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_throttles_logins_and_bounds_sessions_and_uploads():
+    """What check --deploy does not look at: the login lockout, the password validators,
+    the session's end and the request limits, as production loads them."""
+    code = (
+        "from django.conf import settings as s; from PIL import Image; "
+        "print(s.DEBUG, s.AXES_FAILURE_LIMIT, s.AXES_LOCKOUT_PARAMETERS, "
+        "'axes.middleware.AxesMiddleware' in s.MIDDLEWARE, s.AUTHENTICATION_BACKENDS[0], "
+        "len(s.AUTH_PASSWORD_VALIDATORS), s.SESSION_COOKIE_AGE, "
+        "s.SESSION_EXPIRE_AT_BROWSER_CLOSE, s.PROXY_COUNT, s.DATA_UPLOAD_MAX_MEMORY_SIZE, "
+        "s.FILE_UPLOAD_MAX_MEMORY_SIZE, s.UPLOAD_MAX_SIZE, Image.MAX_IMAGE_PIXELS)"
+    )
+    result = _manage("shell", "--no-imports", "-c", code, env=PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "False",
+        "5",
+        "[['username',",
+        "'ip_address']]",
+        "True",
+        "axes.backends.AxesStandaloneBackend",
+        "4",
+        "43200",
+        "True",
+        "1",
+        "2621440",
+        "2621440",
+        "31457280",
+        "50000000",
+    ]
 
 
 def test_refuses_to_start_with_the_development_key_when_debug_is_off():

@@ -4,7 +4,7 @@ An admin Bappeda creates the accounts of their daerah (operators, camat, fasilit
 SKPD) and assigns them; only a superuser can grant superuser or staff status.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.http import Http404
@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.akun.models import Penugasan, User
 from apps.akun.permissions import Aksi
+from apps.akun.throttle import buka_kunci
 from apps.core.admin import ScopedModelAdmin, ScopedTabularInline
 
 
@@ -43,6 +44,7 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["username", "nama", "email"]
     ordering = ["username"]
     inlines = [PenugasanInline]
+    actions = ["buka_kunci_masuk"]
     add_fieldsets = (
         (
             None,
@@ -106,6 +108,19 @@ class UserAdmin(DjangoUserAdmin):
     def has_delete_permission(self, request, obj=None):
         # Deactivate instead: history rows keep pointing at the user.
         return request.user.is_superuser
+
+    @admin.action(description=_("Buka kunci masuk (setelah kata sandi salah berkali-kali)"))
+    def buka_kunci_masuk(self, request, queryset):
+        # The queryset is the admin's own, scoped to the daerah: a Bappeda unlocks only
+        # the accounts they manage.
+        usernames = list(queryset.values_list("username", flat=True))
+        buka_kunci(usernames)
+        self.message_user(
+            request,
+            _("Kunci masuk dibuka untuk %(n)d akun: mereka bisa masuk lagi sekarang.")
+            % {"n": len(usernames)},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Penugasan)

@@ -54,6 +54,10 @@ def parse_rupiah(value) -> Decimal | None:
         return None
     if angka < 0:
         raise ValueError("tidak boleh negatif")
+    # Past the decimal context's 28 digits quantize() raises InvalidOperation (a 500 in
+    # a form); no budget has that many digits.
+    if angka.adjusted() >= 18:
+        raise ValueError("terlalu besar")
     if angka != angka.to_integral_value():
         raise ValueError("harus rupiah bulat, tanpa sen")
     return angka.quantize(Decimal(1))

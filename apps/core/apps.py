@@ -12,3 +12,10 @@ class CoreConfig(AppConfig):
         from django.db.models import fields
 
         fields.BLANK_CHOICE_LABEL = _("— Pilih —")
+
+        # Pillow's own limit is ~89 million pixels (a warning, an error at twice that);
+        # ours is lower and applies to every Image.open in the process.
+        from django.conf import settings
+        from PIL import Image
+
+        Image.MAX_IMAGE_PIXELS = settings.MAX_IMAGE_PIXELS

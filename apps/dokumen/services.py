@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import DomainError
+from apps.dokumen.berkas import kenali_format
 from apps.dokumen.kode import buat_kode_verifikasi
 from apps.dokumen.models import DokumenFinal
 
@@ -86,8 +87,11 @@ def pindaian_unggah(*, dokumen: DokumenFinal, berkas) -> DokumenFinal:
         raise DomainError(_("Pindaian berita acara sudah diunggah dan tidak dapat diganti."))
     if berkas.size > MAKS_PINDAIAN:
         raise DomainError(_("Berkas pindaian terlalu besar; maksimal 15 MB."))
+    berkas.seek(0)
     isi = berkas.read()
-    if not (isi.startswith(b"%PDF-") or isi.startswith(b"\xff\xd8\xff")):
+    # Checked by content like every upload: a JPEG must be an image Pillow can read
+    # within its pixel limit, not just a file starting with the JPEG marker.
+    if kenali_format(isi) not in ("pdf", "jpg"):
         raise DomainError(_("Pindaian harus berupa PDF atau JPEG."))
     dokumen.pindaian.save(berkas.name, ContentFile(isi), save=False)
     dokumen.sha256_pindaian = sha256(isi)

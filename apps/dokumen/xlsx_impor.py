@@ -16,8 +16,9 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from xml.etree.ElementTree import iterparse
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.cell import coordinate_from_string, range_boundaries
@@ -29,6 +30,10 @@ from apps.core.exceptions import DomainError
 
 MAKS_UKURAN = 5 * 1024 * 1024  # bytes uploaded
 MAKS_ISI = 50 * 1024 * 1024  # bytes once unzipped: refuses zip bombs
+# ...and a real workbook never unpacks to a hundred times its size (small files aside:
+# a few KB of shared formatting may compress that well, and cannot hurt).
+MAKS_RASIO = 100
+RASIO_DARI = 1024 * 1024
 MAKS_BARIS = 2000
 BARIS_CARI_HEADER = 10
 
@@ -95,9 +100,12 @@ def teks(value) -> str:
 
 def _buka(berkas):
     size = getattr(berkas, "size", None)
+    if size is None:
+        berkas.seek(0, 2)
+        size = berkas.tell()
     if size == 0:
         raise DomainError("Berkas kosong.")
-    if size is not None and size > MAKS_UKURAN:
+    if size > MAKS_UKURAN:
         raise DomainError(
             f"Berkas terlalu besar ({size // 1024} KB); maksimal {MAKS_UKURAN // 1024 // 1024} MB."
         )
@@ -109,7 +117,10 @@ def _buka(berkas):
     berkas.seek(0)
     try:
         with zipfile.ZipFile(berkas) as z:
-            if sum(info.file_size for info in z.infolist()) > MAKS_ISI:
+            # The sizes the zip declares are the ones zipfile enforces while unpacking,
+            # so checking them refuses a bomb before openpyxl unpacks anything.
+            terurai = sum(info.file_size for info in z.infolist())
+            if terurai > MAKS_ISI or (terurai > RASIO_DARI and terurai > MAKS_RASIO * size):
                 raise DomainError("Isi berkas terlalu besar untuk diimpor.")
         berkas.seek(0)
         return load_workbook(berkas, read_only=True, data_only=True)
@@ -222,6 +233,9 @@ def baca_xlsx(berkas, kolom: list[KolomImpor], *, nama_lembar: str | None = None
             if len(rows) > MAKS_BARIS + BARIS_CARI_HEADER:
                 raise DomainError(f"Berkas terlalu banyak baris; maksimal {MAKS_BARIS} baris data.")
         struktur = _struktur(ws)
+    except DefusedXmlException as e:
+        # A DTD or entity in a sheet's XML: never expanded (defusedxml), refused.
+        raise DomainError("Berkas .xlsx rusak atau tidak dapat dibaca.") from e
     finally:
         wb.close()
     if not any(any(teks(v) for v in row) for row in rows):

@@ -241,6 +241,8 @@ def tetapkan(request, pk: int):
 
 @require_POST
 def buka_kembali(request, pk: int):
+    # Scope and right first: the form's answer must not tell an outsider the forum exists.
+    wajib_kelola(request, ambil(request, pk))
     form = AlasanForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Tuliskan alasan membuka kembali pembahasan."))

@@ -268,11 +268,18 @@ def ubah(request, pk: int):
     )
 
 
-def _jalankan(request, pk: int, fungsi, pesan: str, **kwargs) -> tuple[bool, object]:
-    """Run one usulan service for the request's user; (succeeded, its result)."""
+def _usulan_kelola(request, pk: int) -> Usulan:
+    """The usulan the user may change: 404 outside their wilayah, 403 without the right.
+    Called before the request's body is read, so the answer to someone outside never
+    depends on what they posted (nor tells them that the usulan exists)."""
     usulan = _usulan(request, pk)
     if not boleh(request.user, Aksi.KELOLA_USULAN, usulan):
         raise PermissionDenied
+    return usulan
+
+
+def _jalankan(request, usulan: Usulan, fungsi, pesan: str, **kwargs) -> tuple[bool, object]:
+    """Run one usulan service for the request's user; (succeeded, its result)."""
     try:
         hasil = fungsi(user=request.user, usulan=usulan, **kwargs)
     except GALAT_LAYANAN as e:
@@ -284,19 +291,25 @@ def _jalankan(request, pk: int, fungsi, pesan: str, **kwargs) -> tuple[bool, obj
 
 @require_POST
 def ajukan(request, pk: int):
-    _jalankan(request, pk, services.usulan_ajukan, _("Usulan sudah diajukan ke Musrenbang."))
+    _jalankan(
+        request,
+        _usulan_kelola(request, pk),
+        services.usulan_ajukan,
+        _("Usulan sudah diajukan ke Musrenbang."),
+    )
     return redirect("usulan:detail", pk=pk)
 
 
 @require_POST
 def tarik(request, pk: int):
+    usulan = _usulan_kelola(request, pk)
     form = TarikForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Tuliskan alasan menarik kembali usulan."))
         return redirect("usulan:detail", pk=pk)
     _jalankan(
         request,
-        pk,
+        usulan,
         services.usulan_tarik,
         _("Usulan ditarik kembali menjadi draf."),
         alasan=form.cleaned_data["alasan"],
@@ -306,14 +319,19 @@ def tarik(request, pk: int):
 
 @require_POST
 def hapus(request, pk: int):
-    berhasil, _hasil = _jalankan(request, pk, services.usulan_hapus, _("Draf usulan dihapus."))
+    berhasil, _hasil = _jalankan(
+        request, _usulan_kelola(request, pk), services.usulan_hapus, _("Draf usulan dihapus.")
+    )
     return redirect("usulan:daftar") if berhasil else redirect("usulan:detail", pk=pk)
 
 
 @require_POST
 def lanjutkan(request, pk: int):
     berhasil, baru = _jalankan(
-        request, pk, services.usulan_lanjutkan, _("Usulan dilanjutkan ke siklus aktif.")
+        request,
+        _usulan_kelola(request, pk),
+        services.usulan_lanjutkan,
+        _("Usulan dilanjutkan ke siklus aktif."),
     )
     return redirect("usulan:detail", pk=baru.pk if berhasil else pk)
 

@@ -26,7 +26,9 @@ def test_parse_rupiah_reads_indonesian_money(raw, expected):
     assert parse_rupiah(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["satu juta", "1.5.0", "Rp 1.500.000,50", "-500", "12abc"])
+@pytest.mark.parametrize(
+    "raw", ["satu juta", "1.5.0", "Rp 1.500.000,50", "-500", "12abc", "9" * 30, "1" + "0" * 40]
+)
 def test_parse_rupiah_refuses_with_a_message(raw):
     with pytest.raises(ValueError) as e:
         parse_rupiah(raw)

@@ -220,3 +220,51 @@ def test_every_kota_page_has_rows(dunia_kota, db):
         for _name, url, _expected in MATRIX + MATRIX_POST
     }
     assert semua and sorted(semua - dicakup) == []
+
+
+def _jahat_kota(d) -> dict:
+    """Wrong types everywhere the kota pages read (versions, perangkat daerah, decisions,
+    participants), another daerah's perangkat daerah, the row's own daerah kept."""
+    from tests.factories import PerangkatDaerahFactory
+
+    p = d.kota.pembahasan.first()
+    pd_lain = PerangkatDaerahFactory(daerah=d.daerah_lain, singkatan="Dinas Lain")
+    return {
+        "daerah": d.daerah.kode,
+        "versi": "abc",
+        "pd": pd_lain.pk,
+        f"pd-{p.pk}": "9" * 30,
+        f"keputusan-{p.pk}": "x\x00y",
+        f"alasan-{p.pk}": "😀" * 5000,
+        "peserta": ["abc", "9" * 30],
+        "nama": "x" * 5000,
+        "tanggal": "9999-12-31T99:99",
+    }
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [pytest.param(url, expected, id=name) for name, url, expected in MATRIX + MATRIX_POST],
+)
+def test_kota_refusals_do_not_depend_on_the_body(dunia_kota, db, url, expected):
+    """Every kota URL posted with only the daerah and with a hostile body: whoever is
+    refused gets the same refusal and nothing changes; Bappeda gets no server error."""
+    from django.db import transaction
+
+    from tests.test_permissions import _kirim, _penolakan_sama, berubah, isi_basis_data
+
+    d = dunia_kota
+    alamat = url(d)
+    klien_aktor = {a: klien(None if a == ANON else getattr(d, a)) for a in expected}
+    bodi = [{"daerah": d.daerah.kode}, _jahat_kota(d)]
+    sebelum = isi_basis_data()
+    for actor, status in expected.items():
+        for isi in bodi:
+            if status in (403, 404) or actor == ANON:
+                response = _kirim(klien_aktor[actor], alamat, isi)
+                assert _penolakan_sama(status, response.status_code, halaman=True), actor
+            else:
+                with transaction.atomic():
+                    assert _kirim(klien_aktor[actor], alamat, isi).status_code < 500, actor
+                    transaction.set_rollback(True)
+    assert berubah(sebelum, isi_basis_data()) == []
