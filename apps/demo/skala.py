@@ -32,7 +32,7 @@ from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -781,14 +781,11 @@ def _pdf_pengganti() -> bytes:
     return HTML(string="<p>Berita acara data skala (berkas pengganti).</p>").write_pdf()
 
 
-def _sebar_waktu_usulan(daerah: list[str]) -> None:
-    """Entry times spread over two months (bulk inserts share one timestamp), so lists
-    sorted by entry time sort something real."""
-    qs = Usulan.objects.filter(siklus__daerah__kode__in=daerah)
-    awal = qs.order_by("pk").values_list("pk", flat=True).first()
-    if awal is None:
-        return
-    qs.update(created_at=F("created_at") - (F("pk") - awal) * datetime.timedelta(seconds=97))
+def _waktu_masuk(daerah: list[str]) -> None:
+    """Each usulan's entry time is its first history row's (bulk inserts share one
+    timestamp), so lists sorted by entry time sort something real."""
+    pertama = RiwayatStatus.objects.filter(usulan=OuterRef("pk"), dari="").values("waktu")[:1]
+    Usulan.objects.filter(siklus__daerah__kode__in=daerah).update(created_at=Subquery(pertama))
 
 
 def buat(profil: str, skala: float = 1.0, *, seed: str = "skala", laporan=None) -> Hasil:
@@ -804,7 +801,7 @@ def buat(profil: str, skala: float = 1.0, *, seed: str = "skala", laporan=None) 
             p.daerah(n)
         if laporan:
             laporan(f"daerah {PROVINSI}.{n:02d}: {time.perf_counter() - mulai:.1f} s")
-    _sebar_waktu_usulan(hasil.daerah)
+    _waktu_masuk(hasil.daerah)
     hasil.detik = time.perf_counter() - mulai
     return hasil
 
