@@ -20,7 +20,6 @@ import argparse
 import io
 import json
 import os
-import resource
 import signal
 import statistics
 import subprocess
@@ -80,11 +79,6 @@ def siapkan_django():
     import django
 
     django.setup()
-
-
-def rss_mb() -> float:
-    """Peak RSS of this process so far (Linux reports kB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 # -- data ---------------------------------------------------------------------------------
@@ -515,13 +509,13 @@ TUGAS = {
 
 
 def jalankan(nama: str, terpisah: bool) -> dict:
-    """Run one task, in a fresh process when ``terpisah`` (its peak memory is then the
-    task's own: ``mb`` is the growth of peak RSS over the process after Django's setup
-    and one query)."""
+    """Run one task, in a fresh process when ``terpisah`` (its peak memory is then its
+    own: ``mb`` is how far RSS rose above the process with Django set up and connected;
+    ``mb_total`` the peak RSS)."""
     if not terpisah:
-        awal = rss_mb()
-        hasil = TUGAS[nama]()
-        hasil["mb"] = max(0.0, rss_mb() - awal)
+        with PengukurMemori() as m:
+            hasil = TUGAS[nama]()
+        hasil["mb"], hasil["mb_total"] = m.naik, m.puncak
         return hasil
     proses = subprocess.run(
         [sys.executable, __file__, "--tugas", nama],
@@ -535,18 +529,53 @@ def jalankan(nama: str, terpisah: bool) -> dict:
     return json.loads(proses.stdout.strip().splitlines()[-1])
 
 
+def rss_sekarang_mb() -> float:
+    with open("/proc/self/status") as f:
+        for baris in f:
+            if baris.startswith("VmRSS:"):
+                return int(baris.split()[1]) / 1024
+    return 0.0
+
+
+class PengukurMemori:
+    """Samples this process's RSS every few milliseconds while a task runs: the task's
+    peak is the highest sample above the RSS just before it (a high-water mark such as
+    ru_maxrss would also count what Django's start-up once used)."""
+
+    def __init__(self, jeda: float = 0.005):
+        import threading
+
+        self.jeda, self.puncak, self._henti = jeda, 0.0, threading.Event()
+        self._benang = threading.Thread(target=self._ukur, daemon=True)
+
+    def _ukur(self):
+        while not self._henti.is_set():
+            self.puncak = max(self.puncak, rss_sekarang_mb())
+            self._henti.wait(self.jeda)
+
+    def __enter__(self):
+        self.awal = rss_sekarang_mb()
+        self._benang.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._henti.set()
+        self._benang.join()
+        self.puncak = max(self.puncak, rss_sekarang_mb())
+
+    @property
+    def naik(self) -> float:
+        return max(0.0, self.puncak - self.awal)
+
+
 def _tugas_anak(nama: str) -> None:
     siapkan_django()
-    from django.db import connection
-
     from apps.usulan.models import Usulan
 
     Usulan.objects.exists()  # connected, apps and models loaded
-    connection.close()
-    awal = rss_mb()
-    hasil = TUGAS[nama]()
-    hasil["mb"] = max(0.0, rss_mb() - awal)
-    hasil["mb_total"] = rss_mb()
+    with PengukurMemori() as m:
+        hasil = TUGAS[nama]()
+    hasil["mb"], hasil["mb_total"] = m.naik, m.puncak
     print(json.dumps(hasil))
 
 
@@ -586,7 +615,7 @@ def gambar_2(terpisah: bool) -> list[Angka]:
                 _rasio(a["mb"], d["mb"]),
                 "< 150 MB",
                 a["mb"] < 150,
-                "kenaikan RSS puncak di atas proses Django yang siap",
+                f"naik di atas Django yang siap; puncak proses {a['mb_total']:.0f} MB",
             )  # fmt: skip
         )
     return hasil

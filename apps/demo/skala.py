@@ -318,6 +318,10 @@ class _Pembangun:
             self.h.akun["operator"] = op.username
         jumlah = self.u.forum_ttd if siap_ttd else self.u.usulan
         rencana = [self.rencana_usulan(kel, rw, rt_per_rw, op, i) for i in range(jumlah)]
+        if siap_ttd:
+            # The forum to sign decides on exactly ``forum_ttd`` usulan: all submitted.
+            for r in rencana:
+                r["status"] = S.DIAJUKAN
         forum_selesai = ditandatangani
         # Decisions of a forum that decided (signed, or ready to sign).
         if ditandatangani or siap_ttd:
