@@ -973,7 +973,7 @@ def main(argv=None) -> int:
     )
     judul = (
         f"Musrenbang benchmark — profil {_nama_data(a.profil, a.kecil)}, {db}, "
-        f"{time.strftime('%Y-%m-%d %H:%M')}, {mesin}, debug {settings.DEBUG}"
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {mesin}, debug {settings.DEBUG}"
     )
     print(judul)
     print(tabel(angka))
