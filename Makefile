@@ -9,7 +9,7 @@ PORT ?= 8000
 DEV := DJANGO_DEBUG=1
 PROD := DJANGO_DEBUG=$${DJANGO_DEBUG:-0}
 
-.PHONY: run install deps deps-browser test test-fast e2e lint format check serve worker clean
+.PHONY: run install deps deps-browser test test-fast e2e lint format check serve worker clean bench
 
 # Debian packages, installed only when missing (scripts/deps-debian.sh says what and why).
 # PDFs need Pango and the fonts; the browser tests need Chromium and poppler-utils too.
@@ -50,6 +50,12 @@ test: deps-browser install
 # Everything but the browser tests, for a quick loop while editing.
 test-fast: deps install
 	$(DEV) $(BIN)/python -m pytest $(XDIST) -m "not e2e" $(ARGS)
+
+# Benchmarks (bench/README.md): by hand, not in CI. PROFIL=banjarmasin|kabupaten|provinsi,
+# ARGS="--only 2,3", "--kecil" or "--db postgres://...". Data is built once in bench/.data/.
+PROFIL ?= kabupaten
+bench: deps install
+	$(BIN)/python bench/run.py --profil $(PROFIL) $(ARGS)
 
 lint: install
 	$(BIN)/ruff check .
