@@ -16,10 +16,11 @@ from decimal import Decimal
 from functools import cache
 from itertools import islice
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models import Count, Prefetch, Q, Sum, Value
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import get_language
 
+from apps.musyawarah.kecamatan.peringkat import dilayani
 from apps.musyawarah.models import (
     Keputusan,
     Pembahasan,
@@ -40,20 +41,6 @@ SARINGAN = (
     "status",
     "q",
 )
-
-
-def _dilayani():
-    """Kelurahan the item serves: its own and those of the usulan merged into it."""
-    return (
-        Pembahasan.objects.filter(Q(pk=OuterRef("pk")) | Q(digabung_ke=OuterRef("pk")))
-        # No Meta.ordering in this grouped subquery: PostgreSQL refuses ORDER BY columns
-        # (the forum's siklus and daerah) that are not grouped.
-        .order_by()
-        .annotate(satu=Value(1))
-        .values("satu")
-        .annotate(n=Count("usulan__kelurahan", distinct=True))
-        .values("n")
-    )
 
 
 def kompilasi(user, siklus, saring: dict | None = None):
@@ -110,7 +97,7 @@ def dengan_isi(qs):
                 ).order_by("pk"),
             )
         )
-        .annotate(dilayani=Subquery(_dilayani(), output_field=IntegerField()))
+        .annotate(dilayani=dilayani())
         .order_by(*_urutan())
     )
 
