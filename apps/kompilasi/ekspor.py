@@ -117,6 +117,13 @@ def _baris_urut(qs) -> Iterator[tuple[int | None, Iterator[dict]]]:
         yield pd_pk, (selectors.baris(p, no) for no, p in enumerate(isi, start=1))
 
 
+def _baris_ringan(qs) -> Iterator[tuple[int | None, Iterator[dict]]]:
+    """``_baris_urut`` read as plain values (``selectors.baris_ringan``): the workbook's
+    rows, the same cells."""
+    for pd_pk, isi in groupby(selectors.baris_ringan(qs, POTONGAN), key=lambda x: x[0]):
+        yield pd_pk, ({**r, "no": no} for no, (_pd, r) in enumerate(isi, start=1))
+
+
 def _penghitung(jumlah: int, kemajuan: Kemajuan) -> Callable[[], None]:
     hitung = 0
 
@@ -181,7 +188,7 @@ def xlsx_kompilasi(qs, *, siklus, stempel: str, ke, kemajuan: Kemajuan = _diam) 
     def lembar():
         nonlocal ditulis
         yield from _lembar_ringkasan(qs, siklus, atas)
-        for pd_pk, rows in _baris_urut(qs):
+        for pd_pk, rows in _baris_ringan(qs):
             t = nama_pd.get(pd_pk)
 
             def isi(rows=rows, t=t):

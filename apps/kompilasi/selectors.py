@@ -14,11 +14,13 @@ daerah, a camat their kecamatan, an SKPD the usulan addressed to it.
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from itertools import islice
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models import Count, Prefetch, Q, Sum, Value
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import get_language
 
+from apps.musyawarah.kecamatan.peringkat import dilayani
 from apps.musyawarah.models import (
     Keputusan,
     Pembahasan,
@@ -39,20 +41,6 @@ SARINGAN = (
     "status",
     "q",
 )
-
-
-def _dilayani():
-    """Kelurahan the item serves: its own and those of the usulan merged into it."""
-    return (
-        Pembahasan.objects.filter(Q(pk=OuterRef("pk")) | Q(digabung_ke=OuterRef("pk")))
-        # No Meta.ordering in this grouped subquery: PostgreSQL refuses ORDER BY columns
-        # (the forum's siklus and daerah) that are not grouped.
-        .order_by()
-        .annotate(satu=Value(1))
-        .values("satu")
-        .annotate(n=Count("usulan__kelurahan", distinct=True))
-        .values("n")
-    )
 
 
 def kompilasi(user, siklus, saring: dict | None = None):
@@ -109,15 +97,21 @@ def dengan_isi(qs):
                 ).order_by("pk"),
             )
         )
-        .annotate(dilayani=Subquery(_dilayani(), output_field=IntegerField()))
-        .order_by(
-            Lower(Coalesce("usulan__perangkat_daerah__singkatan", Value(""))),
-            Coalesce("usulan__prioritas_daerah__nomor", Value(999)),
-            "musyawarah__kecamatan__nama",
-            "urutan_perangkat_daerah",
-            "urutan",
-            "pk",
-        )
+        .annotate(dilayani=dilayani())
+        .order_by(*_urutan())
+    )
+
+
+def _urutan() -> tuple:
+    """The compilation's order: per perangkat daerah, prioritas daerah, kecamatan, then the
+    kecamatan's place for the perangkat daerah and its own order."""
+    return (
+        Lower(Coalesce("usulan__perangkat_daerah__singkatan", Value(""))),
+        Coalesce("usulan__prioritas_daerah__nomor", Value(999)),
+        "musyawarah__kecamatan__nama",
+        "urutan_perangkat_daerah",
+        "urutan",
+        "pk",
     )
 
 
@@ -164,6 +158,116 @@ def baris(p: Pembahasan, no: int = 0) -> dict:
         "status_kode": u.status,
         "dilayani": getattr(p, "dilayani", len(asal)),
     }
+
+
+# What a workbook row reads, as plain values (``baris_ringan``).
+_NILAI = (
+    "pk",
+    "usulan__perangkat_daerah_id",
+    "usulan__kode",
+    "usulan__prioritas_daerah__nama",
+    "usulan__prioritas_daerah__sasaran",
+    "usulan__bidang",
+    "usulan__judul",
+    "usulan__sasaran",
+    "usulan__lingkungan_id",
+    "usulan__rt_id",
+    "usulan__kelurahan_id",
+    "usulan__kode_wilayah",
+    "musyawarah__kecamatan__nama",
+    "usulan__volume",
+    "usulan__satuan",
+    "usulan__perkiraan_biaya",
+    "usulan__perangkat_daerah__singkatan",
+    "urutan",
+    "urutan_perangkat_daerah",
+    "nilai_penilaian",
+    "peringkat_kelompok",
+    "usulan__status",
+)
+_ASAL = ("usulan__lingkungan_id", "usulan__rt_id", "usulan__kelurahan_id", "usulan__kode_wilayah")
+
+
+class _Tempat:
+    """The place texts of rows read as plain values, made by the models themselves
+    (``Usulan.lokasi``, ``Usulan.asal``, ``Kelurahan.nama``) once per place: a kabupaten
+    has a few thousand RW and RT for its tens of thousands of rows."""
+
+    def __init__(self):
+        self.lokasi: dict[tuple, str] = {}
+        self.asal: dict[tuple, tuple[str, str]] = {}
+
+    def muat(self, asal: list[tuple]) -> None:
+        """Load the places of ``asal`` (``_ASAL`` values) not known yet, a query per kind."""
+        from apps.wilayah.models import RT, Kelurahan, Lingkungan
+
+        lokasi = {(lg, rt) for lg, rt, _k, _w in asal} - self.lokasi.keys()
+        kel = {(k, w) for _lg, _rt, k, w in asal} - self.asal.keys()
+        lingkungan = Lingkungan.objects.in_bulk({lg for lg, _rt in lokasi} - {None})
+        rts = RT.objects.in_bulk({rt for _lg, rt in lokasi} - {None})
+        kelurahan = Kelurahan.objects.select_related("kecamatan").in_bulk({k for k, _w in kel})
+        for lg, rt in lokasi:
+            u = Usulan(lingkungan=lingkungan.get(lg), rt=rts.get(rt))
+            self.lokasi[lg, rt] = u.lokasi
+        for k, w in kel:
+            u = Usulan(kelurahan=kelurahan[k], kode_wilayah=w)
+            self.asal[k, w] = (u.kelurahan.nama, u.asal)
+
+    def teks(self, asal: list[tuple]) -> tuple[str, str]:
+        """(lokasi, kelurahan) of a row serving ``asal``, as ``baris`` prints them."""
+        tempat = [(self.asal[k, w], self.lokasi[lg, rt]) for lg, rt, k, w in asal]
+        return (
+            "; ".join(f"{nama}, {lokasi}" for (nama, _a), lokasi in tempat),
+            "; ".join(dict.fromkeys(a for (_n, a), _l in tempat)),
+        )
+
+
+def baris_ringan(qs, potongan: int = 500):
+    """``baris`` of every row of ``qs`` (``kompilasi``) in the compilation's order, for
+    the workbook: (perangkat daerah pk, row) each, read as plain values in chunks of
+    ``potongan`` (no model rows, no prefetch), the same cells as ``baris``. Rows carry
+    no ``no``: the writer numbers them per perangkat daerah."""
+    bahasa = get_language()
+    gabungan: dict[int, list[tuple]] = {}
+    for induk, *asal in (
+        Pembahasan.objects.filter(digabung_ke__in=qs.order_by().values("pk"))
+        .order_by("pk")
+        .values_list("digabung_ke_id", *_ASAL)
+    ):
+        gabungan.setdefault(induk, []).append(tuple(asal))
+    tempat = _Tempat()
+    rows = qs.order_by(*_urutan()).values_list(*_NILAI).iterator(chunk_size=potongan)
+    while chunk := list(islice(rows, potongan)):
+        semua_asal = [(r[8], r[9], r[10], r[11]) for r in chunk]
+        tempat.muat(semua_asal + [a for r in chunk for a in gabungan.get(r[0], ())])
+        for r, asal in zip(chunk, semua_asal, strict=True):
+            (pk, pd_pk, kode, prioritas, sasaran_daerah, bidang, judul, sasaran) = r[:8]
+            (kecamatan, volume, satuan, biaya, singkatan, urutan, urutan_pd, nilai) = r[12:20]
+            peringkat, status = r[20:]
+            lokasi, kelurahan = tempat.teks([asal, *gabungan.get(pk, ())])
+            yield (
+                pd_pk,
+                {
+                    "prioritas_daerah": prioritas or "",
+                    "sasaran_daerah": sasaran_daerah or "",
+                    "program": _label(Bidang, bidang, bahasa),
+                    "kegiatan": judul,
+                    "sasaran": sasaran,
+                    "lokasi": lokasi,
+                    "kecamatan": kecamatan,
+                    "kelurahan": kelurahan,
+                    "volume": volume,
+                    "satuan": _label(Satuan, satuan, bahasa),
+                    "pagu": biaya,
+                    "perangkat_daerah": singkatan or "",
+                    "kode": kode,
+                    "urutan": urutan,
+                    "urutan_pd": urutan_pd,
+                    "nilai": nilai,
+                    "peringkat": peringkat,
+                    "status": _label(Status, status, bahasa),
+                },
+            )
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from apps.usulan.models import (
     Usulan,
 )
 from apps.usulan.services import ISIAN
-from apps.wilayah.models import RT, Kelurahan, Lingkungan, PerangkatDaerah
+from apps.wilayah.models import RT, Kecamatan, Kelurahan, Lingkungan, PerangkatDaerah
 
 
 def _lingkungan_dipilih(form: forms.ModelForm) -> int | None:
@@ -240,6 +240,9 @@ class SaringanForm(forms.Form):
     siklus = forms.ModelChoiceField(
         label=_("Siklus"), queryset=Siklus.objects.none(), required=False
     )
+    kecamatan = forms.ModelChoiceField(
+        label=_("Kecamatan"), queryset=Kecamatan.objects.none(), required=False
+    )
     kelurahan = forms.ModelChoiceField(
         label=_("Kelurahan/desa"), queryset=Kelurahan.objects.none(), required=False
     )
@@ -274,16 +277,34 @@ class SaringanForm(forms.Form):
         self.fields["siklus"].queryset = Siklus.objects.for_user(user).select_related("daerah")
         self.fields["siklus"].empty_label = _("Siklus aktif")
         kelurahan = Kelurahan.objects.for_user(user).order_by("nama")
+        self.satu_kelurahan = kelurahan.count() == 1
+        kecamatan = Kecamatan.objects.for_user(user).order_by("nama")
+        tanpa_kelurahan = self.satu_kelurahan
+        if kecamatan.count() > 1:
+            # A kabupaten has thousands of kelurahan: one select of them all is too long to
+            # send or to scroll. The kelurahan filter lists the chosen kecamatan's (or the
+            # kecamatan of a kelurahan already chosen); with neither, only the kecamatan
+            # filter shows. Choosing one and applying the form shows its kelurahan.
+            self.fields["kecamatan"].queryset = kecamatan
+            self.fields["kecamatan"].empty_label = _("Semua")
+            kec, kel = self.data.get("kecamatan"), self.data.get("kelurahan")
+            if kec and str(kec).isdigit():
+                kelurahan = kelurahan.filter(kecamatan_id=int(kec))
+            elif kel and str(kel).isdigit():
+                kelurahan = kelurahan.filter(kecamatan__kelurahan=int(kel))
+            else:
+                kelurahan, tanpa_kelurahan = kelurahan.none(), True
+        else:
+            del self.fields["kecamatan"]
         self.fields["kelurahan"].queryset = kelurahan
         self.fields["kelurahan"].empty_label = _("Semua")
-        self.satu_kelurahan = kelurahan.count() == 1
         self.fields["lingkungan"].queryset = Lingkungan.objects.for_user(user).filter(
             kelurahan__in=kelurahan
         )
         self.fields["lingkungan"].empty_label = _("Semua")
-        if self.satu_kelurahan:
+        if tanpa_kelurahan:
             del self.fields["kelurahan"]
-        else:
+        if not self.satu_kelurahan:
             # RW numbers repeat across kelurahan; the RW filter needs one kelurahan chosen.
             kel = self.data.get("kelurahan")
             if kel and str(kel).isdigit():

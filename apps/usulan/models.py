@@ -316,8 +316,15 @@ class Usulan(TimeStampedModel):
             # The list's default sort (newest first) within a siklus: Bappeda's first page
             # reads 50 rows off this index instead of sorting the whole siklus.
             models.Index(fields=["siklus", "-created_at", "-id"], name="usulan_siklus_terbaru"),
-            # A camat's or SKPD's list: their wilayah (a code prefix) within a siklus.
-            models.Index(fields=["siklus", "kode_wilayah"], name="usulan_siklus_wilayah"),
+            # A camat's or SKPD's list: their wilayah (a code prefix) within a siklus. On
+            # PostgreSQL a plain index serves no LIKE 'prefix%' unless the database collates
+            # as "C": the pattern operator class serves both the prefix and equality. Other
+            # databases ignore opclasses and build a plain index.
+            models.Index(
+                fields=["siklus", "kode_wilayah"],
+                name="usulan_siklus_wilayah_pola",
+                opclasses=["", "varchar_pattern_ops"],
+            ),
             models.Index(fields=["siklus", "perangkat_daerah"], name="usulan_siklus_pd"),
         ]
         constraints = [

@@ -47,8 +47,9 @@ def pengajuan_ditutup_untuk(*, kelurahan: Kelurahan, siklus: Siklus) -> bool:
 def usulan_daftar(user, *, siklus: Siklus | None, saring: dict | None = None):
     """The usulan a user may see in ``siklus``, filtered, sorted, with what a row shows.
 
-    ``saring`` keys (all optional): status, bidang, kelurahan, lingkungan, perangkat_daerah,
-    sumber_pembiayaan, q (searches judul, kode, pengusul, alamat), urut (a key of URUTAN).
+    ``saring`` keys (all optional): status, bidang, kecamatan, kelurahan, lingkungan,
+    perangkat_daerah, sumber_pembiayaan, q (searches judul, kode, pengusul, alamat), urut
+    (a key of URUTAN).
     """
     saring = saring or {}
     qs = (
@@ -64,6 +65,8 @@ def usulan_daftar(user, *, siklus: Siklus | None, saring: dict | None = None):
     for field in ("kelurahan", "lingkungan", "perangkat_daerah"):
         if saring.get(field):
             qs = qs.filter(**{field: saring[field]})
+    if saring.get("kecamatan"):
+        qs = qs.filter(kelurahan__kecamatan=saring["kecamatan"])
     if q := (saring.get("q") or "").strip():
         qs = qs.filter(
             Q(judul__icontains=q)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.akun.permissions import Aksi, boleh, wajib
@@ -95,15 +96,16 @@ def _catat(usulan: Usulan, *, dari: str, ke: str, oleh, alasan: str = "") -> Riw
     return RiwayatStatus.objects.create(usulan=usulan, dari=dari, ke=ke, oleh=oleh, alasan=alasan)
 
 
-def catat_banyak(pindahan: list[tuple[Usulan, str, str]], *, oleh, alasan: str = "") -> None:
-    """``_catat`` for many status moves at once, (usulan, dari, ke) each: the same timeline
-    and audit rows, written with two queries instead of two per usulan."""
+def catat_banyak(pindahan: list[tuple], *, oleh, alasan: str = "") -> None:
+    """``_catat`` for many status moves at once, (usulan, dari, ke) or (usulan, dari, ke,
+    alasan) each: the same timeline and audit rows, in the order given, written with two
+    queries instead of two per move."""
+    baris = [(u, dari, ke, sisa[0] if sisa else alasan) for u, dari, ke, *sisa in pindahan]
     Jejak.objects.bulk_create(
-        _jejak_status(u, dari=dari, ke=ke, oleh=oleh, alasan=alasan) for u, dari, ke in pindahan
+        _jejak_status(u, dari=dari, ke=ke, oleh=oleh, alasan=a) for u, dari, ke, a in baris
     )
     RiwayatStatus.objects.bulk_create(
-        RiwayatStatus(usulan=u, dari=dari, ke=ke, oleh=oleh, alasan=alasan)
-        for u, dari, ke in pindahan
+        RiwayatStatus(usulan=u, dari=dari, ke=ke, oleh=oleh, alasan=a) for u, dari, ke, a in baris
     )
 
 
@@ -124,6 +126,60 @@ def _pindah(usulan: Usulan, *, ke: str, oleh, alasan: str = "") -> Usulan:
     usulan.save()
     _catat(usulan, dari=dari, ke=ke, oleh=oleh, alasan=alasan)
     return usulan
+
+
+# The links ``Usulan.clean`` reads, loaded with the locked rows: validating a status move
+# then asks the database nothing more.
+_TAUTAN_CLEAN = (
+    "siklus__daerah",
+    "kelurahan__kecamatan__daerah",
+    "lingkungan",
+    "rt",
+    "perangkat_daerah",
+    "prioritas_daerah",
+    "rpjm_desa",
+    "masalah",
+)
+# A status move changes the status, the version and at most the funding (a source from
+# the choices, the perangkat daerah kept or cleared). The links and unique codes were
+# checked when the row was saved and the row is locked, so ``full_clean`` skips the query
+# each of them would cost; ``clean`` still checks how the fields fit together.
+_TIDAK_DIPERIKSA_ULANG = tuple(
+    f.name for f in Usulan._meta.concrete_fields if f.is_relation or f.unique
+)
+
+
+def _kunci_banyak(usulan_list) -> dict[int, Usulan]:
+    """``_kunci`` for many usulan in one query, by pk, with what ``clean`` reads."""
+    ids = [u.pk for u in usulan_list]
+    terkunci = (
+        Usulan.objects.select_for_update(of=("self",)).select_related(*_TAUTAN_CLEAN).in_bulk(ids)
+    )
+    if len(terkunci) != len(set(ids)):
+        raise Usulan.DoesNotExist("some usulan no longer exist")
+    return terkunci
+
+
+def _pindah_banyak(langkah: list[tuple[Usulan, str, str]], *, oleh) -> None:
+    """``_pindah`` for many rows locked by ``_kunci_banyak``: (usulan, ke, alasan) each, in
+    order (an usulan may move more than once). Each move is validated as ``_pindah`` does;
+    the rows are saved in one update and the history in bulk."""
+    pindahan = []
+    for usulan, ke, alasan in langkah:
+        pindahan.append((usulan, usulan.status, ke, alasan))
+        usulan.status = ke
+        usulan.versi += 1
+        usulan.full_clean(
+            exclude=_TIDAK_DIPERIKSA_ULANG, validate_unique=False, validate_constraints=False
+        )
+    diubah = list({id(u): u for u, *_sisa in pindahan}.values())
+    sekarang = timezone.now()
+    for usulan in diubah:
+        usulan.updated_at = sekarang  # auto_now is not applied by bulk_update
+    Usulan.objects.bulk_update(
+        diubah, ["status", "versi", "sumber_pembiayaan", "perangkat_daerah", "updated_at"]
+    )
+    catat_banyak(pindahan, oleh=oleh)
 
 
 def _wajib_terbuka(usulan: Usulan, tindakan: str) -> None:
@@ -335,10 +391,20 @@ def usulan_tarik(*, user, usulan: Usulan, alasan: str) -> Usulan:
     return _pindah(usulan, ke=Status.DRAF, oleh=user, alasan=alasan.strip())
 
 
-def _putuskan_desa(usulan: Usulan, *, user, ke: str, alasan: str) -> Usulan:
-    """diajukan → the desa forum's decision; the funding follows the decision (see
-    ``Usulan.pembiayaan_untuk``) and the history says when it changed."""
-    usulan = _kunci(usulan)
+def _periksa_putusan_desa(usulan: Usulan, *, ke: str, alasan: str) -> None:
+    """What each desa decision demands of the usulan itself."""
+    if ke == Status.PRIORITAS_DESA and not usulan.perangkat_daerah_id:
+        raise DomainError(
+            _("Usulan %(kode)s belum menyebut perangkat daerah tujuan.") % {"kode": usulan.kode}
+        )
+    if ke == Status.DITOLAK_DESA and not alasan.strip():
+        raise DomainError(_("Usulan yang tidak disepakati harus disertai alasan."))
+
+
+def _ubah_putusan_desa(usulan: Usulan, *, user, ke: str, alasan: str) -> str:
+    """Check and change a locked usulan for the desa forum's decision ``ke``: diajukan →
+    the decision; the funding follows the decision (see ``Usulan.pembiayaan_untuk``) and
+    the returned history text says when it changed."""
     wajib(user, Aksi.KELOLA_USULAN, usulan)
     if usulan.status != Status.DIAJUKAN:
         raise DomainError(
@@ -353,6 +419,13 @@ def _putuskan_desa(usulan: Usulan, *, user, ke: str, alasan: str) -> Usulan:
             + _("Sumber pembiayaan menjadi %(s)s.") % {"s": usulan.label_sumber(sumber)}
         ).strip()
         usulan.sumber_pembiayaan, usulan.perangkat_daerah = sumber, perangkat_daerah
+    return alasan
+
+
+def _putuskan_desa(usulan: Usulan, *, user, ke: str, alasan: str) -> Usulan:
+    _periksa_putusan_desa(usulan, ke=ke, alasan=alasan)
+    usulan = _kunci(usulan)
+    alasan = _ubah_putusan_desa(usulan, user=user, ke=ke, alasan=alasan)
     return _pindah(usulan, ke=ke, oleh=user, alasan=alasan)
 
 
@@ -363,10 +436,6 @@ def usulan_jadikan_prioritas_desa(*, user, usulan: Usulan, keterangan: str) -> U
 
     Called when the desa forum's berita acara is signed; ``keterangan`` names it.
     """
-    if not usulan.perangkat_daerah_id:
-        raise DomainError(
-            _("Usulan %(kode)s belum menyebut perangkat daerah tujuan.") % {"kode": usulan.kode}
-        )
     return _putuskan_desa(usulan, user=user, ke=Status.PRIORITAS_DESA, alasan=keterangan)
 
 
@@ -386,9 +455,28 @@ def usulan_jadikan_swadaya(*, user, usulan: Usulan, keterangan: str) -> Usulan:
 @transaction.atomic
 def usulan_tolak_desa(*, user, usulan: Usulan, alasan: str) -> Usulan:
     """diajukan → ditolak desa: not agreed by the forum, with its reason."""
-    if not alasan.strip():
-        raise DomainError(_("Usulan yang tidak disepakati harus disertai alasan."))
     return _putuskan_desa(usulan, user=user, ke=Status.DITOLAK_DESA, alasan=alasan)
+
+
+PUTUSAN_DESA = (Status.PRIORITAS_DESA, Status.DIDANAI_DESA, Status.SWADAYA, Status.DITOLAK_DESA)
+
+
+@transaction.atomic
+def usulan_putuskan_desa_banyak(*, user, putusan: list[tuple[Usulan, str, str]]) -> None:
+    """The signed desa forum's decisions on all its usulan at once: (usulan, ke,
+    keterangan) each, ``ke`` one of ``PUTUSAN_DESA`` (for ditolak desa, the keterangan is
+    the reason). The same rules, funding, history and audit rows as
+    ``usulan_jadikan_prioritas_desa`` and its siblings, in a number of queries that does
+    not grow with the usulan. The first broken rule refuses the whole batch."""
+    terkunci = _kunci_banyak([u for u, _ke, _a in putusan])
+    langkah = []
+    for u, ke, alasan in putusan:
+        if ke not in PUTUSAN_DESA:
+            raise ValueError(f"not a desa decision: {ke}")
+        usulan = terkunci[u.pk]
+        _periksa_putusan_desa(usulan, ke=ke, alasan=alasan)
+        langkah.append((usulan, ke, _ubah_putusan_desa(usulan, user=user, ke=ke, alasan=alasan)))
+    _pindah_banyak(langkah, oleh=user)
 
 
 @transaction.atomic

@@ -84,7 +84,7 @@ def daftar(request):
             "pilih_semua": pilih_semua,
             "pilihan": selectors.pilihan_ajukan(request.user, halaman.object_list),
             "boleh_kelola": bool(selectors.kelurahan_kelola(request.user)),
-            "banyak_kelurahan": "kelurahan" in form.fields,
+            "banyak_kelurahan": not form.satu_kelurahan,
         },
     )
 

@@ -176,3 +176,22 @@ def test_query_count_does_not_grow_with_rows(
     with django_assert_max_num_queries(len(sedikit.captured_queries)):
         r = c.get(URL)
     assert 'id="jumlah-usulan">48<' in r.content.decode()
+
+
+def test_workbook_rows_read_as_values_are_the_page_rows(kota, bappeda, siklus):
+    """The workbook streams plain values (``baris_ringan``); the page and the PDF build
+    model rows (``baris``): the same cells, in the same order, merged item included."""
+    qs = selectors.kompilasi(bappeda, siklus)
+    # A kecamatan's own usulan (owned by the kecamatan, lying in a kelurahan) too.
+    sendiri = Pembahasan.objects.filter(musyawarah=kota["selatan"]).first().usulan
+    sendiri.kode_wilayah = sendiri.kelurahan.kecamatan.kode
+    sendiri.save(update_fields=["kode_wilayah"])
+    model = [selectors.baris(p) for p in selectors.dengan_isi(qs)]
+    ringan = list(selectors.baris_ringan(qs, potongan=3))  # chunks smaller than the rows
+    assert len(ringan) == len(model) == 7
+    for (pd_pk, r), m in zip(ringan, model, strict=True):
+        assert pd_pk == Pembahasan.objects.get(pk=m["pk"]).usulan.perangkat_daerah_id
+        assert r == {k: m[k] for k in r}
+    utama = next(r for _pd, r in ringan if "; " in r["kelurahan"])
+    assert utama["lokasi"].count(";") == 1
+    assert any(r["kelurahan"] == "Kecamatan Banjarmasin Selatan" for _pd, r in ringan)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from apps.akun.permissions import Aksi
 from apps.musyawarah import cetak
-from apps.musyawarah.keluaran import data_orang, data_wilayah, snapshot_desa
+from apps.musyawarah.keluaran import STATUS_KEPUTUSAN, data_orang, data_wilayah, snapshot_desa
 from apps.musyawarah.keterwakilan import Dimensi, Kelompok, hitung, kelompok_sosial
 from apps.musyawarah.keterwakilan import keterwakilan_dari as _keterwakilan_dari
 from apps.musyawarah.models import (
@@ -151,22 +151,19 @@ def terapkan(user, m: Musyawarah) -> None:
         "w": m.kelurahan,
         "n": m.nomor_berita_acara,
     }
-    jadikan = {
-        Keputusan.KOTA: usulan_services.usulan_jadikan_prioritas_desa,
-        Keputusan.KELURAHAN: usulan_services.usulan_jadikan_didanai_desa,
-        Keputusan.SWADAYA: usulan_services.usulan_jadikan_swadaya,
-    }
+    putusan = []
     peringkat: Counter = Counter()
     for p in m.pembahasan.select_related("usulan").order_by("urutan"):
         if p.keputusan == Keputusan.DITOLAK:
-            usulan_services.usulan_tolak_desa(user=user, usulan=p.usulan, alasan=p.alasan)
+            putusan.append((p.usulan, STATUS_KEPUTUSAN[p.keputusan], p.alasan))
             continue
         peringkat[p.keputusan] += 1
         teks = keterangan + _(" Urutan %(n)d dalam %(daftar)s.") % {
             "n": peringkat[p.keputusan],
             "daftar": NAMA_DAFTAR[p.keputusan],
         }
-        jadikan[p.keputusan](user=user, usulan=p.usulan, keterangan=teks)
+        putusan.append((p.usulan, STATUS_KEPUTUSAN[p.keputusan], teks))
+    usulan_services.usulan_putuskan_desa_banyak(user=user, putusan=putusan)
     kajian.masalah_kunci(user=user, masalah_list=[mp.masalah for mp in m.masalah_prioritas.all()])
     usulan_services.pengajuan_tutup(
         user=user, kelurahan=m.kelurahan, siklus=m.siklus, keterangan=keterangan
