@@ -63,6 +63,33 @@ def dasar_konteks(s: dict, *, kode: str, url: str, logo: str) -> dict:
     }
 
 
+def pdf_tingkat(
+    jenis: str,
+    s: dict,
+    *,
+    folder: str,
+    judul: dict,
+    tabel: dict,
+    nama: str,
+    orang: list,
+    kode: str,
+    url: str,
+    logo: str,
+) -> tuple[str, str, bytes]:
+    """One PDF output of the kecamatan or kota forum, from its snapshot: the berita acara
+    (``dokumen/<folder>/berita_acara.html``) or a list (``<folder>/daftar.html`` around the
+    table ``tabel[jenis]``, with ``orang`` for the lists of people), saved as ``nama``."""
+    konteks = dasar_konteks(s, kode=kode, url=url, logo=logo)
+    konteks["judul_dokumen"] = judul[jenis]
+    if jenis == "berita_acara":
+        templat = f"dokumen/{folder}/berita_acara.html"
+    else:
+        templat = f"dokumen/{folder}/daftar.html"
+        isi, lebar = tabel[jenis]
+        konteks.update({"judul": judul[jenis], "tabel": isi, "lebar": lebar, "orang": orang})
+    return nama, dokpdf.MIMETYPE, dokpdf.render_pdf(templat, konteks)
+
+
 def logo_daerah(m: Musyawarah) -> str:
     return dokpdf.gambar_data_uri(m.siklus.daerah.logo)
 

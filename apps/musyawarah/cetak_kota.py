@@ -5,9 +5,8 @@ page carries Bappeda's kop."""
 
 from django.utils.text import slugify
 
-from apps.dokumen import pdf as dokpdf
 from apps.dokumen import xlsx
-from apps.musyawarah.cetak import dasar_konteks
+from apps.musyawarah.cetak import pdf_tingkat
 
 JUDUL = {
     "berita_acara": "Berita Acara Hasil Kesepakatan Musrenbang",
@@ -36,33 +35,21 @@ def _nama(jenis: str, s: dict, ext: str) -> str:
 
 
 def pdf_berita_acara(s: dict, *, kode: str, url: str, logo: str) -> bytes:
-    konteks = dasar_konteks(s, kode=kode, url=url, logo=logo)
-    konteks["judul_dokumen"] = JUDUL["berita_acara"]
-    return dokpdf.render_pdf("dokumen/kota/berita_acara.html", konteks)
+    return pdf_keluaran("berita_acara", s, kode=kode, url=url, logo=logo)[2]
 
 
 def pdf_keluaran(jenis: str, s: dict, *, kode: str = "", url: str = "", logo: str = ""):
-    if jenis == "berita_acara":
-        return (
-            _nama(jenis, s, "pdf"),
-            dokpdf.MIMETYPE,
-            pdf_berita_acara(s, kode=kode, url=url, logo=logo),
-        )
-    tabel, lebar = _TABEL[jenis]
-    konteks = dasar_konteks(s, kode=kode, url=url, logo=logo)
-    konteks.update(
-        {
-            "judul": JUDUL[jenis],
-            "judul_dokumen": JUDUL[jenis],
-            "tabel": tabel,
-            "lebar": lebar,
-            "orang": s["peserta"],
-        }
-    )
-    return (
-        _nama(jenis, s, "pdf"),
-        dokpdf.MIMETYPE,
-        dokpdf.render_pdf("dokumen/kota/daftar.html", konteks),
+    return pdf_tingkat(
+        jenis,
+        s,
+        folder="kota",
+        judul=JUDUL,
+        tabel=_TABEL,
+        nama=_nama(jenis, s, "pdf"),
+        orang=[] if jenis == "berita_acara" else s["peserta"],
+        kode=kode,
+        url=url,
+        logo=logo,
     )
 
 
